@@ -1,0 +1,263 @@
+package com.asan.audience.account;
+
+import com.asan.audience.shared.ConflictException;
+import com.asan.audience.shared.EmailAddresses;
+import com.asan.audience.shared.FieldViolation;
+import com.asan.audience.shared.ForbiddenException;
+import com.asan.audience.shared.InvalidInputException;
+import com.asan.audience.shared.NotFoundException;
+import com.asan.audience.shared.TextLimits;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Sign-up, account settings and the team. Callers pass the account of the signed-in member. */
+@Service
+public class AccountFacade {
+
+    private final AccountRepository repository;
+    private final PasswordEncoder passwords;
+    private final ApiKeys apiKeys;
+    private final ApplicationEventPublisher events;
+    private final boolean signUpEnabled;
+    private final String defaultRegion;
+
+    AccountFacade(AccountRepository repository, PasswordEncoder passwords, ApiKeys apiKeys,
+                  ApplicationEventPublisher events,
+                  @Value("${audience.signup-enabled}") boolean signUpEnabled,
+                  @Value("${audience.default-region}") String defaultRegion) {
+        this.repository = repository;
+        this.passwords = passwords;
+        this.apiKeys = apiKeys;
+        this.events = events;
+        this.signUpEnabled = signUpEnabled;
+        this.defaultRegion = defaultRegion.toUpperCase(Locale.ROOT);
+    }
+
+    public record SignUp(String accountName, String name, String email, String password) {
+    }
+
+    public record MemberChange(String name, String email, String role, String password) {
+    }
+
+    public record SettingsChange(String name, String timeZone, String defaultRegion, String postalAddress) {
+    }
+
+    /** Public sign-up; refused when the deployment switched it off. */
+    @Transactional
+    public SignUpResult signUp(SignUp request) {
+        if (!signUpEnabled) {
+            throw new ForbiddenException("Sign-up is disabled on this deployment");
+        }
+        return createAccount(request);
+    }
+
+    /** Creates an account with its owner and a first API key, whatever the sign-up switch says (demo data). */
+    @Transactional
+    public SignUpResult createAccount(SignUp request) {
+        List<FieldViolation> violations = new ArrayList<>();
+        String accountName = required(request.accountName(), "accountName", violations);
+        String name = required(request.name(), "name", violations);
+        String email = validEmail(request.email(), "email", violations);
+        checkPassword(request.password(), "password", true, violations);
+        throwIfAny(violations);
+        if (repository.emailTaken(email)) {
+            throw new ConflictException("email", "A user with this email already exists");
+        }
+        long accountId = repository.insertAccount(accountName, "UTC", defaultRegion);
+        long ownerId = repository.insertMember(accountId, name, email, Role.OWNER, passwords.encode(request.password()));
+        ApiKeyView key = apiKeys.create(accountId, ownerId, "Default key");
+        events.publishEvent(new AccountCreated(accountId, ownerId));
+        return new SignUpResult(accountId, ownerId, key.apiKey());
+    }
+
+    @Transactional(readOnly = true)
+    public AccountSettings settings(long accountId) {
+        return repository.findAccount(accountId).orElseThrow(() -> new NotFoundException("Account"));
+    }
+
+    @Transactional
+    public AccountSettings changeSettings(MemberPrincipal caller, SettingsChange change) {
+        requireTeamManager(caller);
+        AccountSettings current = settings(caller.accountId());
+        List<FieldViolation> violations = new ArrayList<>();
+        String name = change.name() == null ? current.name() : required(change.name(), "name", violations);
+        String zone = current.timeZone();
+        if (change.timeZone() != null) {
+            try {
+                zone = ZoneId.of(change.timeZone().strip()).getId();
+            } catch (DateTimeException e) {
+                violations.add(new FieldViolation("timeZone", "is not an IANA time zone such as America/Toronto"));
+            }
+        }
+        String region = current.defaultRegion();
+        if (change.defaultRegion() != null) {
+            region = change.defaultRegion().strip().toUpperCase(Locale.ROOT);
+            if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
+                violations.add(new FieldViolation("defaultRegion", "is not a two-letter region code such as CA"));
+            }
+        }
+        String address = change.postalAddress() == null ? current.postalAddress()
+                : TextLimits.clean(change.postalAddress(), "postalAddress", violations);
+        throwIfAny(violations);
+        AccountSettings updated = new AccountSettings(current.id(), name, zone, region, address);
+        repository.updateAccount(updated);
+        return updated;
+    }
+
+    @Transactional(readOnly = true)
+    public List<TeamMember> members(long accountId) {
+        return repository.members(accountId);
+    }
+
+    @Transactional(readOnly = true)
+    public TeamMember member(long accountId, long memberId) {
+        return repository.member(accountId, memberId).orElseThrow(() -> new NotFoundException("Team member"));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isMember(long accountId, long memberId) {
+        return repository.member(accountId, memberId).isPresent();
+    }
+
+    @Transactional
+    public TeamMember addMember(MemberPrincipal caller, MemberChange request) {
+        requireTeamManager(caller);
+        List<FieldViolation> violations = new ArrayList<>();
+        String name = required(request.name(), "name", violations);
+        String email = validEmail(request.email(), "email", violations);
+        Role role = validRole(request.role(), violations);
+        if (request.password() != null) {
+            checkPassword(request.password(), "password", false, violations);
+        }
+        throwIfAny(violations);
+        requireMayGrant(caller, role);
+        if (repository.emailTaken(email)) {
+            throw new ConflictException("email", "A user with this email already exists");
+        }
+        String hash = request.password() == null ? null : passwords.encode(request.password());
+        long id = repository.insertMember(caller.accountId(), name, email, role, hash);
+        return new TeamMember(id, name, email, role.wire());
+    }
+
+    @Transactional
+    public TeamMember changeMember(MemberPrincipal caller, long memberId, MemberChange change) {
+        requireTeamManager(caller);
+        TeamMember current = member(caller.accountId(), memberId);
+        List<FieldViolation> violations = new ArrayList<>();
+        String name = change.name() == null ? current.name() : required(change.name(), "name", violations);
+        String email = change.email() == null ? current.email() : validEmail(change.email(), "email", violations);
+        Role role = change.role() == null ? Role.parse(current.role()).orElseThrow() : validRole(change.role(), violations);
+        if (change.password() != null) {
+            checkPassword(change.password(), "password", false, violations);
+        }
+        throwIfAny(violations);
+        Role currentRole = Role.parse(current.role()).orElseThrow();
+        requireMayGrant(caller, currentRole);
+        requireMayGrant(caller, role);
+        if (currentRole == Role.OWNER && role != Role.OWNER && repository.countOwners(caller.accountId()) == 1) {
+            throw new ConflictException("role", "An account needs at least one owner");
+        }
+        if (repository.memberEmailTakenByOther(caller.accountId(), memberId, email)) {
+            throw new ConflictException("email", "A user with this email already exists");
+        }
+        String hash = change.password() == null ? null : passwords.encode(change.password());
+        repository.updateMember(caller.accountId(), memberId, name, email, role, hash);
+        return new TeamMember(memberId, name, email, role.wire());
+    }
+
+    @Transactional
+    public void removeMember(MemberPrincipal caller, long memberId) {
+        requireTeamManager(caller);
+        TeamMember current = member(caller.accountId(), memberId);
+        if (memberId == caller.memberId()) {
+            throw new ConflictException("id", "You cannot remove yourself");
+        }
+        requireMayGrant(caller, Role.parse(current.role()).orElseThrow());
+        repository.deleteMember(caller.accountId(), memberId);
+        events.publishEvent(new TeamMemberRemoved(caller.accountId(), memberId));
+    }
+
+    @Transactional
+    public ApiKeyView createApiKey(MemberPrincipal caller, String name) {
+        List<FieldViolation> violations = new ArrayList<>();
+        String cleaned = TextLimits.clean(name, "name", violations);
+        throwIfAny(violations);
+        return apiKeys.create(caller.accountId(), caller.memberId(), cleaned == null ? "API key" : cleaned);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApiKeyView> apiKeys(long accountId) {
+        return repository.apiKeys(accountId);
+    }
+
+    @Transactional
+    public void revokeApiKey(MemberPrincipal caller, long keyId) {
+        if (!repository.revokeApiKey(caller.accountId(), keyId)) {
+            throw new NotFoundException("API key");
+        }
+    }
+
+    private static void requireTeamManager(MemberPrincipal caller) {
+        if (!caller.role().managesTeam()) {
+            throw new ForbiddenException("Only owners and admins manage the account and its team");
+        }
+    }
+
+    private static void requireMayGrant(MemberPrincipal caller, Role role) {
+        if (role == Role.OWNER && caller.role() != Role.OWNER) {
+            throw new ForbiddenException("Only owners manage owners");
+        }
+    }
+
+    private static Role validRole(String value, List<FieldViolation> violations) {
+        if (value == null) {
+            violations.add(new FieldViolation("role", "is required: owner, admin or agent"));
+            return Role.AGENT;
+        }
+        return Role.parse(value.strip()).orElseGet(() -> {
+            violations.add(new FieldViolation("role", "must be owner, admin or agent"));
+            return Role.AGENT;
+        });
+    }
+
+    private static String required(String value, String path, List<FieldViolation> violations) {
+        String cleaned = TextLimits.clean(value, path, violations);
+        if (cleaned == null && violations.stream().noneMatch(v -> v.path().equals(path))) {
+            violations.add(new FieldViolation(path, "is required"));
+        }
+        return cleaned;
+    }
+
+    private static String validEmail(String value, String path, List<FieldViolation> violations) {
+        String email = required(value, path, violations);
+        if (email != null && !EmailAddresses.isValid(email)) {
+            violations.add(new FieldViolation(path, "is not a valid email address"));
+        }
+        return email;
+    }
+
+    private static void checkPassword(String password, String path, boolean required, List<FieldViolation> violations) {
+        if (password == null) {
+            if (required) {
+                violations.add(new FieldViolation(path, "is required"));
+            }
+        } else if (password.length() < 8 || password.length() > 200) {
+            violations.add(new FieldViolation(path, "must be between 8 and 200 characters"));
+        }
+    }
+
+    private static void throwIfAny(List<FieldViolation> violations) {
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+}

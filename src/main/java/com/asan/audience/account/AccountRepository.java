@@ -1,0 +1,130 @@
+package com.asan.audience.account;
+
+import static com.asan.audience.account.AccountTables.*;
+import static org.jooq.impl.DSL.lower;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+
+/** SQL for accounts, team members, the sign-in directory and API keys. Every query is scoped by account. */
+@Repository
+class AccountRepository {
+
+    private final DSLContext db;
+
+    AccountRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    long insertAccount(String name, String timeZone, String region) {
+        return db.insertInto(ACCOUNTS).set(NAME, name).set(TIME_ZONE, timeZone).set(DEFAULT_REGION, region)
+                .returning(ACCOUNT_ID).fetchOne(ACCOUNT_ID);
+    }
+
+    Optional<AccountSettings> findAccount(long accountId) {
+        return db.select(ACCOUNT_ID, NAME, TIME_ZONE, DEFAULT_REGION, POSTAL_ADDRESS).from(ACCOUNTS)
+                .where(ACCOUNT_ID.eq(accountId))
+                .fetchOptional(r -> new AccountSettings(r.get(ACCOUNT_ID), r.get(NAME), r.get(TIME_ZONE),
+                        r.get(DEFAULT_REGION), r.get(POSTAL_ADDRESS)));
+    }
+
+    void updateAccount(AccountSettings settings) {
+        db.update(ACCOUNTS).set(NAME, settings.name()).set(TIME_ZONE, settings.timeZone())
+                .set(DEFAULT_REGION, settings.defaultRegion()).set(POSTAL_ADDRESS, settings.postalAddress())
+                .where(ACCOUNT_ID.eq(settings.id())).execute();
+    }
+
+    long insertMember(long accountId, String name, String email, Role role, String passwordHash) {
+        long id = db.insertInto(TEAM_MEMBERS).set(ACCOUNT_ID, accountId).set(NAME, name).set(EMAIL, email)
+                .set(ROLE, role.wire()).set(PASSWORD_HASH, passwordHash).returning(ID).fetchOne(ID);
+        db.insertInto(LOGIN_DIRECTORY).set(EMAIL, email.toLowerCase(java.util.Locale.ROOT))
+                .set(ACCOUNT_ID, accountId).set(MEMBER_ID, id).execute();
+        return id;
+    }
+
+    boolean emailTaken(String email) {
+        return db.fetchExists(LOGIN_DIRECTORY, EMAIL.eq(email.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    List<TeamMember> members(long accountId) {
+        return db.select(ID, NAME, EMAIL, ROLE).from(TEAM_MEMBERS).where(ACCOUNT_ID.eq(accountId)).orderBy(ID)
+                .fetch(AccountRepository::toMember);
+    }
+
+    Optional<TeamMember> member(long accountId, long memberId) {
+        return db.select(ID, NAME, EMAIL, ROLE).from(TEAM_MEMBERS)
+                .where(ACCOUNT_ID.eq(accountId), ID.eq(memberId)).fetchOptional(AccountRepository::toMember);
+    }
+
+    void updateMember(long accountId, long memberId, String name, String email, Role role, String passwordHash) {
+        var update = db.update(TEAM_MEMBERS).set(NAME, name).set(EMAIL, email).set(ROLE, role.wire());
+        if (passwordHash != null) {
+            update = update.set(PASSWORD_HASH, passwordHash);
+        }
+        update.where(ACCOUNT_ID.eq(accountId), ID.eq(memberId)).execute();
+        db.update(LOGIN_DIRECTORY).set(EMAIL, email.toLowerCase(java.util.Locale.ROOT))
+                .where(ACCOUNT_ID.eq(accountId), MEMBER_ID.eq(memberId)).execute();
+    }
+
+    void deleteMember(long accountId, long memberId) {
+        db.deleteFrom(TEAM_MEMBERS).where(ACCOUNT_ID.eq(accountId), ID.eq(memberId)).execute();
+    }
+
+    long countOwners(long accountId) {
+        return db.fetchCount(TEAM_MEMBERS, ACCOUNT_ID.eq(accountId), ROLE.eq(Role.OWNER.wire()));
+    }
+
+    Optional<MemberPrincipal> principalByEmail(String email) {
+        return db.select(TEAM_MEMBERS.field(ACCOUNT_ID), TEAM_MEMBERS.field(ID), TEAM_MEMBERS.field(EMAIL),
+                        TEAM_MEMBERS.field(NAME), TEAM_MEMBERS.field(ROLE), TEAM_MEMBERS.field(PASSWORD_HASH))
+                .from(LOGIN_DIRECTORY)
+                .join(TEAM_MEMBERS).on(TEAM_MEMBERS.field(ACCOUNT_ID).eq(LOGIN_DIRECTORY.field(ACCOUNT_ID))
+                        .and(TEAM_MEMBERS.field(ID).eq(LOGIN_DIRECTORY.field(MEMBER_ID))))
+                .where(LOGIN_DIRECTORY.field(EMAIL).eq(email.toLowerCase(java.util.Locale.ROOT)))
+                .fetchOptional(AccountRepository::toPrincipal);
+    }
+
+    Optional<MemberPrincipal> principalByApiKey(long accountId, String keyHash) {
+        return db.select(TEAM_MEMBERS.field(ACCOUNT_ID), TEAM_MEMBERS.field(ID), TEAM_MEMBERS.field(EMAIL),
+                        TEAM_MEMBERS.field(NAME), TEAM_MEMBERS.field(ROLE), TEAM_MEMBERS.field(PASSWORD_HASH))
+                .from(API_KEYS)
+                .join(TEAM_MEMBERS).on(TEAM_MEMBERS.field(ACCOUNT_ID).eq(API_KEYS.field(ACCOUNT_ID))
+                        .and(TEAM_MEMBERS.field(ID).eq(API_KEYS.field(MEMBER_ID))))
+                .where(API_KEYS.field(ACCOUNT_ID).eq(accountId), API_KEYS.field(KEY_HASH).eq(keyHash),
+                        API_KEYS.field(REVOKED_AT).isNull())
+                .fetchOptional(AccountRepository::toPrincipal);
+    }
+
+    long insertApiKey(long accountId, long memberId, String name, String keyHash) {
+        return db.insertInto(API_KEYS).set(ACCOUNT_ID, accountId).set(MEMBER_ID, memberId).set(NAME, name)
+                .set(KEY_HASH, keyHash).returning(ID).fetchOne(ID);
+    }
+
+    boolean revokeApiKey(long accountId, long keyId) {
+        return db.update(API_KEYS).set(REVOKED_AT, OffsetDateTime.now())
+                .where(ACCOUNT_ID.eq(accountId), ID.eq(keyId), REVOKED_AT.isNull()).execute() == 1;
+    }
+
+    List<ApiKeyView> apiKeys(long accountId) {
+        return db.select(ID, NAME, CREATED_AT, REVOKED_AT).from(API_KEYS).where(ACCOUNT_ID.eq(accountId)).orderBy(ID)
+                .fetch(r -> new ApiKeyView(r.get(ID), r.get(NAME), r.get(CREATED_AT), r.get(REVOKED_AT), null));
+    }
+
+    boolean memberEmailTakenByOther(long accountId, long memberId, String email) {
+        return db.fetchExists(LOGIN_DIRECTORY, EMAIL.eq(email.toLowerCase(java.util.Locale.ROOT))
+                .and(ACCOUNT_ID.ne(accountId).or(MEMBER_ID.ne(memberId))));
+    }
+
+    private static TeamMember toMember(Record r) {
+        return new TeamMember(r.get(ID), r.get(NAME), r.get(EMAIL), r.get(ROLE));
+    }
+
+    private static MemberPrincipal toPrincipal(Record r) {
+        return new MemberPrincipal(r.get(0, Long.class), r.get(1, Long.class), r.get(2, String.class),
+                r.get(3, String.class), Role.parse(r.get(4, String.class)).orElseThrow(), r.get(5, String.class));
+    }
+}

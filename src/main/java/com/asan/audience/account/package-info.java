@@ -1,0 +1,2 @@
+/** Accounts (tenants), their team members, API keys and sign-in. */
+package com.asan.audience.account;

@@ -1,0 +1,140 @@
+package com.asan.audience.shared;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Turns every refusal into {@code application/problem+json} with an {@code errors} list of field paths.
+ * Only REST controllers are advised; the web UI renders its own error pages.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalid(InvalidInputException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.violations(), Map.of());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of(), Map.of());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage(), List.of(new FieldViolation(e.path(), e.getMessage())),
+                e.details());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<Object> forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of(), Map.of());
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<Object> tooMany(TooManyRequestsException e) {
+        return problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), List.of(), Map.of());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid parameter",
+                List.of(new FieldViolation(e.getName(), "is not a valid value")), Map.of());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Object> uploadTooLarge(MaxUploadSizeExceededException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", List.of(), Map.of());
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<Object> bodyTooLarge(BodyTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), List.of(), Map.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        BodyTooLargeException tooLarge = findCause(ex, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return bodyTooLarge(tooLarge);
+        }
+        JacksonException json = findCause(ex, JacksonException.class);
+        String path = json == null ? "" : JsonPaths.of(json.getPath());
+        String message = json == null ? "request body is missing or unreadable" : JsonPaths.describe(json);
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request body", List.of(new FieldViolation(path, message)),
+                Map.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldViolation> violations = ex.getBindingResult().getFieldErrors().stream()
+                .map((FieldError error) -> new FieldViolation(error.getField(), error.getDefaultMessage()))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", violations, Map.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail detail) {
+            detail.setProperty("errors", List.of());
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+        }
+        return response;
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<Object> unexpected(RuntimeException e) {
+        log.error("Unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected server error", List.of(), Map.of());
+    }
+
+    static ResponseEntity<Object> problem(HttpStatus status, String title, List<FieldViolation> errors,
+                                          Map<String, Object> extra) {
+        ProblemDetail detail = ProblemDetail.forStatus(status);
+        detail.setTitle(title);
+        detail.setType(URI.create("about:blank"));
+        if (!errors.isEmpty()) {
+            detail.setDetail(errors.get(0).path().isEmpty() ? errors.get(0).message()
+                    : errors.get(0).path() + ": " + errors.get(0).message());
+        }
+        detail.setProperty("errors", errors);
+        extra.forEach(detail::setProperty);
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(detail);
+    }
+
+    private static <T extends Throwable> T findCause(Throwable t, Class<T> type) {
+        for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,25 @@
+package com.asan.audience.shared;
+
+import java.util.List;
+
+/** Shared checks for free text coming from clients. */
+public final class TextLimits {
+
+    public static final int MAX_TEXT = 1000;
+
+    private TextLimits() {
+    }
+
+    /** Trims the value; blank becomes null. Adds a violation when it is longer than {@link #MAX_TEXT}. */
+    public static String clean(String value, String path, List<FieldViolation> violations) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > MAX_TEXT) {
+            violations.add(new FieldViolation(path, "must be at most " + MAX_TEXT + " characters"));
+            return null;
+        }
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+}
