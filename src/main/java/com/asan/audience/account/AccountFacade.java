@@ -80,6 +80,11 @@ public class AccountFacade {
     }
 
     @Transactional(readOnly = true)
+    public boolean anyAccountExists() {
+        return repository.anyAccount();
+    }
+
+    @Transactional(readOnly = true)
     public AccountSettings settings(long accountId) {
         return repository.findAccount(accountId).orElseThrow(() -> new NotFoundException("Account"));
     }
@@ -145,6 +150,13 @@ public class AccountFacade {
         }
         String hash = request.password() == null ? null : passwords.encode(request.password());
         long id = repository.insertMember(caller.accountId(), name, email, role, hash);
+        return new TeamMember(id, name, email, role.wire());
+    }
+
+    /** Adds a member without a signed-in caller: for seeding demo data only. */
+    @Transactional
+    public TeamMember seedMember(long accountId, String name, String email, Role role) {
+        long id = repository.insertMember(accountId, name, email, role, null);
         return new TeamMember(id, name, email, role.wire());
     }
 

@@ -25,6 +25,10 @@ class AccountRepository {
                 .returning(ACCOUNT_ID).fetchOne(ACCOUNT_ID);
     }
 
+    boolean anyAccount() {
+        return db.fetchExists(ACCOUNTS);
+    }
+
     Optional<AccountSettings> findAccount(long accountId) {
         return db.select(ACCOUNT_ID, NAME, TIME_ZONE, DEFAULT_REGION, POSTAL_ADDRESS).from(ACCOUNTS)
                 .where(ACCOUNT_ID.eq(accountId))
@@ -79,23 +83,18 @@ class AccountRepository {
     }
 
     Optional<MemberPrincipal> principalByEmail(String email) {
-        return db.select(TEAM_MEMBERS.field(ACCOUNT_ID), TEAM_MEMBERS.field(ID), TEAM_MEMBERS.field(EMAIL),
-                        TEAM_MEMBERS.field(NAME), TEAM_MEMBERS.field(ROLE), TEAM_MEMBERS.field(PASSWORD_HASH))
-                .from(LOGIN_DIRECTORY)
-                .join(TEAM_MEMBERS).on(TEAM_MEMBERS.field(ACCOUNT_ID).eq(LOGIN_DIRECTORY.field(ACCOUNT_ID))
-                        .and(TEAM_MEMBERS.field(ID).eq(LOGIN_DIRECTORY.field(MEMBER_ID))))
-                .where(LOGIN_DIRECTORY.field(EMAIL).eq(email.toLowerCase(java.util.Locale.ROOT)))
+        return db.select(TM_ACCOUNT_ID, TM_ID, TM_EMAIL, TM_NAME, TM_ROLE, TM_PASSWORD_HASH)
+                .from(LOGIN_DIRECTORY.as("d"))
+                .join(TEAM_MEMBERS.as("tm")).on(TM_ACCOUNT_ID.eq(D_ACCOUNT_ID).and(TM_ID.eq(D_MEMBER_ID)))
+                .where(D_EMAIL.eq(email.toLowerCase(java.util.Locale.ROOT)))
                 .fetchOptional(AccountRepository::toPrincipal);
     }
 
     Optional<MemberPrincipal> principalByApiKey(long accountId, String keyHash) {
-        return db.select(TEAM_MEMBERS.field(ACCOUNT_ID), TEAM_MEMBERS.field(ID), TEAM_MEMBERS.field(EMAIL),
-                        TEAM_MEMBERS.field(NAME), TEAM_MEMBERS.field(ROLE), TEAM_MEMBERS.field(PASSWORD_HASH))
-                .from(API_KEYS)
-                .join(TEAM_MEMBERS).on(TEAM_MEMBERS.field(ACCOUNT_ID).eq(API_KEYS.field(ACCOUNT_ID))
-                        .and(TEAM_MEMBERS.field(ID).eq(API_KEYS.field(MEMBER_ID))))
-                .where(API_KEYS.field(ACCOUNT_ID).eq(accountId), API_KEYS.field(KEY_HASH).eq(keyHash),
-                        API_KEYS.field(REVOKED_AT).isNull())
+        return db.select(TM_ACCOUNT_ID, TM_ID, TM_EMAIL, TM_NAME, TM_ROLE, TM_PASSWORD_HASH)
+                .from(API_KEYS.as("k"))
+                .join(TEAM_MEMBERS.as("tm")).on(TM_ACCOUNT_ID.eq(K_ACCOUNT_ID).and(TM_ID.eq(K_MEMBER_ID)))
+                .where(K_ACCOUNT_ID.eq(accountId), K_KEY_HASH.eq(keyHash), K_REVOKED_AT.isNull())
                 .fetchOptional(AccountRepository::toPrincipal);
     }
 

@@ -33,6 +33,20 @@ final class AccountTables {
     static final Field<OffsetDateTime> CREATED_AT = field(name("created_at"), OffsetDateTime.class);
     static final Field<OffsetDateTime> REVOKED_AT = field(name("revoked_at"), OffsetDateTime.class);
 
+    static final Field<Long> TM_ACCOUNT_ID = field(name("tm", "account_id"), Long.class);
+    static final Field<Long> TM_ID = field(name("tm", "id"), Long.class);
+    static final Field<String> TM_EMAIL = field(name("tm", "email"), String.class);
+    static final Field<String> TM_NAME = field(name("tm", "name"), String.class);
+    static final Field<String> TM_ROLE = field(name("tm", "role"), String.class);
+    static final Field<String> TM_PASSWORD_HASH = field(name("tm", "password_hash"), String.class);
+    static final Field<Long> D_ACCOUNT_ID = field(name("d", "account_id"), Long.class);
+    static final Field<Long> D_MEMBER_ID = field(name("d", "member_id"), Long.class);
+    static final Field<String> D_EMAIL = field(name("d", "email"), String.class);
+    static final Field<Long> K_ACCOUNT_ID = field(name("k", "account_id"), Long.class);
+    static final Field<Long> K_MEMBER_ID = field(name("k", "member_id"), Long.class);
+    static final Field<String> K_KEY_HASH = field(name("k", "key_hash"), String.class);
+    static final Field<OffsetDateTime> K_REVOKED_AT = field(name("k", "revoked_at"), OffsetDateTime.class);
+
     private AccountTables() {
     }
 }

@@ -4,6 +4,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,14 +28,17 @@ class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${audience.data-dir}") Path dataDir,
-                                      @Value("${audience.embedded-db.port:0}") int port) throws IOException {
-        Path pgData = dataDir.toAbsolutePath().resolve("pg");
+                                      @Value("${audience.embedded-db.port:0}") int port,
+                                      @Value("${audience.embedded-db.ephemeral:false}") boolean ephemeral)
+            throws IOException {
+        Path pgData = ephemeral ? Files.createTempDirectory("audience-pg-")
+                : dataDir.toAbsolutePath().resolve("pg");
         Files.createDirectories(pgData);
         removeStalePidFile(pgData.resolve("postmaster.pid"));
         boolean fresh = !Files.exists(pgData.resolve("PG_VERSION"));
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
-                .setCleanDataDirectory(false)
+                .setCleanDataDirectory(ephemeral)
                 .setRegisterShutdownHook(false)
                 .setLocaleConfig("locale-provider", "builtin")
                 .setLocaleConfig("builtin-locale", "C.UTF-8")
@@ -50,21 +55,31 @@ class EmbeddedPostgresConfiguration {
         return postgres;
     }
 
-    /** A pid file left by a killed run blocks the next start; one held by a live server must not be touched. */
+    /**
+     * A pid file left by a killed run blocks the next start. If its server still runs (the JVM was killed and the
+     * server outlived it), that orphan is shut down first; it serves nobody, since only this app uses the directory.
+     */
     static void removeStalePidFile(Path pidFile) throws IOException {
         if (!Files.exists(pidFile)) {
             return;
         }
         String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
-        boolean alive = firstLine.matches("\\d+") && ProcessHandle.of(Long.parseLong(firstLine))
-                .map(process -> process.isAlive() && process.info().command().orElse("").contains("postgres"))
-                .orElse(false);
-        if (alive) {
-            throw new IllegalStateException("Another PostgreSQL (pid " + firstLine + ") is using " + pidFile.getParent()
-                    + "; stop it or point AUDIENCE_DATA_DIR elsewhere");
+        Optional<ProcessHandle> orphan = firstLine.matches("\\d+")
+                ? ProcessHandle.of(Long.parseLong(firstLine)).filter(ProcessHandle::isAlive)
+                        .filter(process -> process.info().commandLine().orElse("").contains("postgres"))
+                : Optional.empty();
+        if (orphan.isPresent()) {
+            log.warn("Stopping orphaned embedded PostgreSQL (pid {}) left by an earlier run", firstLine);
+            orphan.get().destroy();
+            try {
+                orphan.get().onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                orphan.get().destroyForcibly();
+            }
         }
-        log.warn("Removing stale {} left by an earlier run", pidFile);
-        Files.delete(pidFile);
+        if (Files.deleteIfExists(pidFile)) {
+            log.warn("Removed stale {}", pidFile);
+        }
     }
 
     @Bean(destroyMethod = "close")

@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Puts the request id and the caller's account id into every log line of the request. Runs after security. */
 @Component
-class RequestContextFilter extends OncePerRequestFilter {
+class RequestLogContextFilter extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

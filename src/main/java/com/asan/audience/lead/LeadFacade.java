@@ -1,0 +1,196 @@
+package com.asan.audience.lead;
+
+import static com.asan.audience.lead.LeadDraft.Attribute.*;
+
+import com.asan.audience.account.AccountFacade;
+import com.asan.audience.shared.ConflictException;
+import com.asan.audience.shared.FieldViolation;
+import com.asan.audience.shared.InvalidInputException;
+import com.asan.audience.shared.NotFoundException;
+import com.asan.audience.shared.PageRequest;
+import com.asan.audience.shared.PageResult;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, changes, lists and deletes leads. Input arrives as JSON-like maps so every bad value gets its path. */
+@Service
+public class LeadFacade {
+
+    private final LeadRepository leads;
+    private final TagRepository tags;
+    private final CustomFieldFacade customFields;
+    private final AccountFacade accounts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    LeadFacade(LeadRepository leads, TagRepository tags, CustomFieldFacade customFields, AccountFacade accounts,
+               ApplicationEventPublisher events, Clock clock) {
+        this.leads = leads;
+        this.tags = tags;
+        this.customFields = customFields;
+        this.accounts = accounts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Reads lead JSON for one account; build it once per request or batch. */
+    LeadDraftReader reader(long accountId) {
+        return new LeadDraftReader(customFields.fieldsByKey(accountId), accounts.settings(accountId).defaultRegion());
+    }
+
+    @Transactional
+    public LeadView create(long accountId, Map<String, Object> json, String defaultSource) {
+        return create(accountId, json, defaultSource, reader(accountId), "");
+    }
+
+    LeadView create(long accountId, Map<String, Object> json, String defaultSource, LeadDraftReader reader,
+                    String pathPrefix) {
+        List<FieldViolation> violations = new ArrayList<>();
+        LeadDraft draft = reader.read(json, pathPrefix, violations);
+        checkAssignee(accountId, draft, pathPrefix, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        OffsetDateTime now = now();
+        LeadView lead = new LeadView(0, draft.firstName, draft.lastName, draft.email, draft.phone, null,
+                draft.has(STATUS) ? draft.status : "New", draft.has(SOURCE) ? draft.source : defaultSource,
+                draft.tags, draft.assignedTo, withoutNulls(draft.customFields),
+                draft.createdAt == null ? now : draft.createdAt, draft.lastActiveAt,
+                draft.has(EMAIL_STATUS) ? draft.emailStatus : "subscribed", now);
+        lead = withPhoneType(lead, draft.has(PHONE_TYPE) ? draft.phoneType : null, accountId);
+        rejectDuplicateEmail(accountId, lead.email(), null, pathPrefix);
+        long id;
+        try {
+            id = leads.insert(accountId, lead);
+        } catch (DuplicateKeyException e) {
+            throw duplicateEmail(accountId, lead.email(), pathPrefix);
+        }
+        tags.replaceLeadTags(accountId, id, lead.tags());
+        events.publishEvent(new LeadCreated(accountId, id));
+        return leads.find(accountId, id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public LeadView get(long accountId, long id) {
+        return leads.find(accountId, id).orElseThrow(() -> new NotFoundException("Lead"));
+    }
+
+    @Transactional
+    public LeadView update(long accountId, long id, Map<String, Object> json) {
+        LeadView current = leads.findForUpdate(accountId, id).orElseThrow(() -> new NotFoundException("Lead"));
+        List<FieldViolation> violations = new ArrayList<>();
+        LeadDraft draft = reader(accountId).read(json, "", violations);
+        checkAssignee(accountId, draft, "", violations);
+        if (draft.has(CREATED_AT) && draft.createdAt == null && violations.isEmpty()) {
+            violations.add(new FieldViolation("createdAt", "must not be null"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        Map<String, Object> custom = new LinkedHashMap<>(current.customFields());
+        custom.putAll(draft.customFields);
+        LeadView changed = new LeadView(id,
+                draft.has(FIRST_NAME) ? draft.firstName : current.firstName(),
+                draft.has(LAST_NAME) ? draft.lastName : current.lastName(),
+                draft.has(EMAIL) ? draft.email : current.email(),
+                draft.has(PHONE) ? draft.phone : current.phone(),
+                current.phoneType(),
+                draft.has(STATUS) ? draft.status : current.status(),
+                draft.has(SOURCE) ? draft.source : current.source(),
+                draft.has(TAGS) ? draft.tags : current.tags(),
+                draft.has(ASSIGNED_TO) ? draft.assignedTo : current.assignedTo(),
+                withoutNulls(custom),
+                draft.has(CREATED_AT) ? draft.createdAt : current.createdAt(),
+                draft.has(LAST_ACTIVE_AT) ? draft.lastActiveAt : current.lastActiveAt(),
+                draft.has(EMAIL_STATUS) ? draft.emailStatus : current.emailStatus(),
+                now());
+        String phoneType = draft.has(PHONE_TYPE) ? draft.phoneType
+                : draft.has(PHONE) ? null : current.phoneType();
+        changed = withPhoneType(changed, phoneType, accountId);
+        rejectDuplicateEmail(accountId, changed.email(), id, "");
+        try {
+            leads.update(accountId, changed);
+        } catch (DuplicateKeyException e) {
+            throw duplicateEmail(accountId, changed.email(), "");
+        }
+        if (draft.has(TAGS)) {
+            tags.replaceLeadTags(accountId, id, changed.tags());
+        }
+        events.publishEvent(new LeadUpdated(accountId, id));
+        return leads.find(accountId, id).orElseThrow();
+    }
+
+    @Transactional
+    public void delete(long accountId, long id) {
+        if (!leads.delete(accountId, id)) {
+            throw new NotFoundException("Lead");
+        }
+        events.publishEvent(new LeadDeleted(accountId, id));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<LeadView> list(long accountId, String query, PageRequest page) {
+        var filter = LeadRepository.search(query);
+        List<LeadView> items = leads.page(accountId, filter, List.of(LeadTables.CREATED_AT.desc()), page.offset(),
+                page.size());
+        return new PageResult<>(items, leads.count(accountId, filter), page.page(), page.size());
+    }
+
+    private void checkAssignee(long accountId, LeadDraft draft, String prefix, List<FieldViolation> violations) {
+        if (draft.assignedTo != null && !accounts.isMember(accountId, draft.assignedTo)) {
+            violations.add(new FieldViolation(prefix + "assignedTo", "is not a team member of this account"));
+        }
+    }
+
+    /** Keeps a given phone type; otherwise derives it from the numbering plan; no phone means no type. */
+    private LeadView withPhoneType(LeadView lead, String given, long accountId) {
+        String type = null;
+        if (lead.phone() != null) {
+            type = given != null ? given : PhoneNumbers.normalize(lead.phone(), "ZZ")
+                    .map(PhoneNumbers.Normalized::derivedType).orElse("unknown");
+        }
+        return new LeadView(lead.id(), lead.firstName(), lead.lastName(), lead.email(), lead.phone(), type,
+                lead.status(), lead.source(), lead.tags(), lead.assignedTo(), lead.customFields(), lead.createdAt(),
+                lead.lastActiveAt(), lead.emailStatus(), lead.updatedAt());
+    }
+
+    private void rejectDuplicateEmail(long accountId, String email, Long self, String prefix) {
+        if (email == null) {
+            return;
+        }
+        leads.idByEmail(accountId, email).filter(existing -> !existing.equals(self)).ifPresent(existing -> {
+            throw new ConflictException(prefix + "email", "A lead with this email already exists",
+                    Map.of("existingId", existing));
+        });
+    }
+
+    private ConflictException duplicateEmail(long accountId, String email, String prefix) {
+        Long existing = email == null ? null : leads.idByEmail(accountId, email).orElse(null);
+        return new ConflictException(prefix + "email", "A lead with this email already exists",
+                existing == null ? Map.of() : Map.of("existingId", existing));
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> values) {
+        Map<String, Object> cleaned = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (value != null) {
+                cleaned.put(key, value);
+            }
+        });
+        return cleaned;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

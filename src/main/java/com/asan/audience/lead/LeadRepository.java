@@ -1,0 +1,129 @@
+package com.asan.audience.lead;
+
+import static com.asan.audience.lead.LeadTables.*;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.noCondition;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** SQL for leads and their tags. Every statement is scoped by account. */
+@Repository
+class LeadRepository {
+
+    private final DSLContext db;
+    private final CustomValuesJson json;
+
+    LeadRepository(DSLContext db, CustomValuesJson json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    long insert(long accountId, LeadView lead) {
+        return db.insertInto(LEADS)
+                .set(ACCOUNT_ID, accountId).set(FIRST_NAME, lead.firstName()).set(LAST_NAME, lead.lastName())
+                .set(EMAIL, lead.email()).set(PHONE, lead.phone()).set(PHONE_TYPE, lead.phoneType())
+                .set(STATUS, lead.status()).set(SOURCE, lead.source()).set(ASSIGNED_TO, lead.assignedTo())
+                .set(EMAIL_STATUS, lead.emailStatus()).set(CUSTOM_FIELDS, json.write(lead.customFields()))
+                .set(CREATED_AT, lead.createdAt()).set(LAST_ACTIVE_AT, lead.lastActiveAt())
+                .set(UPDATED_AT, lead.updatedAt())
+                .returning(ID).fetchOne(ID);
+    }
+
+    void update(long accountId, LeadView lead) {
+        db.update(LEADS)
+                .set(FIRST_NAME, lead.firstName()).set(LAST_NAME, lead.lastName())
+                .set(EMAIL, lead.email()).set(PHONE, lead.phone()).set(PHONE_TYPE, lead.phoneType())
+                .set(STATUS, lead.status()).set(SOURCE, lead.source()).set(ASSIGNED_TO, lead.assignedTo())
+                .set(EMAIL_STATUS, lead.emailStatus()).set(CUSTOM_FIELDS, json.write(lead.customFields()))
+                .set(CREATED_AT, lead.createdAt()).set(LAST_ACTIVE_AT, lead.lastActiveAt())
+                .set(UPDATED_AT, lead.updatedAt())
+                .where(ACCOUNT_ID.eq(accountId), ID.eq(lead.id())).execute();
+    }
+
+    boolean delete(long accountId, long id) {
+        return db.deleteFrom(LEADS).where(ACCOUNT_ID.eq(accountId), ID.eq(id)).execute() == 1;
+    }
+
+    Optional<LeadView> find(long accountId, long id) {
+        return db.select(LEADS.fields()).from(LEADS).where(ACCOUNT_ID.eq(accountId), ID.eq(id))
+                .fetchOptional(this::toView).map(lead -> withTags(accountId, List.of(lead)).get(0));
+    }
+
+    /** Locks the row for the rest of the transaction, so concurrent partial updates do not overwrite each other. */
+    Optional<LeadView> findForUpdate(long accountId, long id) {
+        return db.select(LEADS.fields()).from(LEADS).where(ACCOUNT_ID.eq(accountId), ID.eq(id)).forUpdate()
+                .fetchOptional(this::toView).map(lead -> withTags(accountId, List.of(lead)).get(0));
+    }
+
+    Optional<Long> idByEmail(long accountId, String email) {
+        return db.select(ID).from(LEADS).where(ACCOUNT_ID.eq(accountId), lower(EMAIL).eq(email.toLowerCase()))
+                .fetchOptional(ID);
+    }
+
+    Optional<Long> idByPhone(long accountId, String phone) {
+        return db.select(ID).from(LEADS).where(ACCOUNT_ID.eq(accountId), PHONE.eq(phone)).orderBy(ID).limit(1)
+                .fetchOptional(ID);
+    }
+
+    /** A page of leads matching {@code filter}, in the given order (the id breaks ties, so pages are stable). */
+    List<LeadView> page(long accountId, Condition filter, List<SortField<?>> order, int offset, int limit) {
+        List<SortField<?>> stableOrder = new ArrayList<>(order);
+        stableOrder.add(ID.asc());
+        List<LeadView> leads = db.select(LEADS.fields()).from(LEADS).where(ACCOUNT_ID.eq(accountId)).and(filter)
+                .orderBy(stableOrder).offset(offset).limit(limit).fetch(this::toView);
+        return withTags(accountId, leads);
+    }
+
+    long count(long accountId, Condition filter) {
+        return db.fetchCount(LEADS, ACCOUNT_ID.eq(accountId).and(filter));
+    }
+
+    static Condition search(String q) {
+        if (q == null || q.isBlank()) {
+            return noCondition();
+        }
+        String needle = q.strip().toLowerCase();
+        String digits = needle.replaceAll("[^0-9]", "");
+        Condition text = DSL.position(lower(FIRST_NAME.concat(DSL.inline(" ")).concat(LAST_NAME)), needle).gt(0)
+                .or(DSL.position(lower(FIRST_NAME), needle).gt(0))
+                .or(DSL.position(lower(LAST_NAME), needle).gt(0))
+                .or(DSL.position(lower(EMAIL), needle).gt(0));
+        return digits.length() >= 3 ? text.or(DSL.position(PHONE, digits).gt(0)) : text;
+    }
+
+    List<LeadView> withTags(long accountId, List<LeadView> leads) {
+        if (leads.isEmpty()) {
+            return leads;
+        }
+        Map<Long, List<String>> tags = tagsOf(accountId, leads.stream().map(LeadView::id).toList());
+        return leads.stream().map(lead -> lead.withTags(tags.getOrDefault(lead.id(), List.of()))).toList();
+    }
+
+    Map<Long, List<String>> tagsOf(long accountId, Collection<Long> leadIds) {
+        Map<Long, List<String>> tags = new HashMap<>();
+        db.select(LT_LEAD_ID, TAG_NAME).from(LEAD_TAGS)
+                .join(TAGS).on(TAG_ACCOUNT_ID.eq(LT_ACCOUNT_ID), TAG_ID.eq(LT_TAG_ID))
+                .where(LT_ACCOUNT_ID.eq(accountId), LT_LEAD_ID.in(leadIds))
+                .orderBy(LT_LEAD_ID, lower(TAG_NAME))
+                .forEach(r -> tags.computeIfAbsent(r.get(LT_LEAD_ID), id -> new ArrayList<>()).add(r.get(TAG_NAME)));
+        return tags;
+    }
+
+    private LeadView toView(Record r) {
+        return new LeadView(r.get(ID), r.get(FIRST_NAME), r.get(LAST_NAME), r.get(EMAIL), r.get(PHONE),
+                r.get(PHONE_TYPE), r.get(STATUS), r.get(SOURCE), List.of(), r.get(ASSIGNED_TO),
+                json.read(r.get(CUSTOM_FIELDS)), r.get(CREATED_AT), r.get(LAST_ACTIVE_AT), r.get(EMAIL_STATUS),
+                r.get(UPDATED_AT));
+    }
+}

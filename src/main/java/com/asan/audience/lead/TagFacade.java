@@ -1,0 +1,57 @@
+package com.asan.audience.lead;
+
+import com.asan.audience.shared.FieldViolation;
+import com.asan.audience.shared.InvalidInputException;
+import com.asan.audience.shared.NotFoundException;
+import com.asan.audience.shared.TextLimits;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The account's tags: listing with usage, renaming (merging into an existing tag) and deleting everywhere. */
+@Service
+public class TagFacade {
+
+    private final TagRepository tags;
+    private final ApplicationEventPublisher events;
+
+    TagFacade(TagRepository tags, ApplicationEventPublisher events) {
+        this.tags = tags;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public List<TagUsage> tags(long accountId) {
+        return tags.usage(accountId);
+    }
+
+    @Transactional
+    public TagUsage rename(long accountId, long tagId, String newName) {
+        tags.find(accountId, tagId).orElseThrow(() -> new NotFoundException("Tag"));
+        List<FieldViolation> violations = new ArrayList<>();
+        String name = TextLimits.clean(newName, "name", violations);
+        if (name == null && violations.isEmpty()) {
+            violations.add(new FieldViolation("name", "is required"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        long target = tags.idByName(accountId, name).orElse(tagId);
+        if (target == tagId) {
+            tags.rename(accountId, tagId, name);
+        } else {
+            tags.merge(accountId, tagId, target);
+        }
+        events.publishEvent(new TagsChanged(accountId));
+        return tags.find(accountId, target).orElseThrow();
+    }
+
+    @Transactional
+    public void delete(long accountId, long tagId) {
+        tags.find(accountId, tagId).orElseThrow(() -> new NotFoundException("Tag"));
+        tags.delete(accountId, tagId);
+        events.publishEvent(new TagsChanged(accountId));
+    }
+}

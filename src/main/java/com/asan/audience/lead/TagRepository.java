@@ -1,0 +1,93 @@
+package com.asan.audience.lead;
+
+import static com.asan.audience.lead.LeadTables.*;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.lower;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/** SQL for the account's tag dictionary and the lead-to-tag links. */
+@Repository
+class TagRepository {
+
+    private final DSLContext db;
+
+    TagRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Ids of the named tags, creating the missing ones; an existing tag keeps its first spelling. */
+    List<Long> ensure(long accountId, List<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        var insert = db.insertInto(TAGS, TAG_ACCOUNT_ID, TAG_NAME);
+        for (String name : names) {
+            insert = insert.values(accountId, name);
+        }
+        insert.onConflictDoNothing().execute();
+        return db.select(TAG_ID).from(TAGS)
+                .where(TAG_ACCOUNT_ID.eq(accountId), lower(TAG_NAME).in(names.stream().map(TagRepository::fold).toList()))
+                .fetch(TAG_ID);
+    }
+
+    void replaceLeadTags(long accountId, long leadId, List<String> names) {
+        List<Long> tagIds = ensure(accountId, names);
+        db.deleteFrom(LEAD_TAGS).where(LT_ACCOUNT_ID.eq(accountId), LT_LEAD_ID.eq(leadId),
+                tagIds.isEmpty() ? org.jooq.impl.DSL.noCondition() : LT_TAG_ID.notIn(tagIds)).execute();
+        if (!tagIds.isEmpty()) {
+            var insert = db.insertInto(LEAD_TAGS, LT_ACCOUNT_ID, LT_LEAD_ID, LT_TAG_ID);
+            for (Long tagId : tagIds) {
+                insert = insert.values(accountId, leadId, tagId);
+            }
+            insert.onConflictDoNothing().execute();
+        }
+    }
+
+    List<TagUsage> usage(long accountId) {
+        return db.select(TAG_ID, TAG_NAME, count(LT_LEAD_ID)).from(TAGS)
+                .leftJoin(LEAD_TAGS).on(LT_ACCOUNT_ID.eq(TAG_ACCOUNT_ID), LT_TAG_ID.eq(TAG_ID))
+                .where(TAG_ACCOUNT_ID.eq(accountId))
+                .groupBy(TAG_ID, TAG_NAME).orderBy(lower(TAG_NAME))
+                .fetch(r -> new TagUsage(r.get(TAG_ID), r.get(TAG_NAME), r.get(2, Long.class)));
+    }
+
+    Optional<TagUsage> find(long accountId, long tagId) {
+        return usage(accountId).stream().filter(tag -> tag.id() == tagId).findFirst();
+    }
+
+    Optional<Long> idByName(long accountId, String name) {
+        return db.select(TAG_ID).from(TAGS).where(TAG_ACCOUNT_ID.eq(accountId), lower(TAG_NAME).eq(fold(name)))
+                .fetchOptional(TAG_ID);
+    }
+
+    void rename(long accountId, long tagId, String name) {
+        db.update(TAGS).set(TAG_NAME, name).where(TAG_ACCOUNT_ID.eq(accountId), TAG_ID.eq(tagId)).execute();
+    }
+
+    /** Moves every link of {@code from} to {@code into} and drops {@code from}: renaming onto an existing tag. */
+    void merge(long accountId, long from, long into) {
+        db.insertInto(LEAD_TAGS, LT_ACCOUNT_ID, LT_LEAD_ID, LT_TAG_ID)
+                .select(db.select(LT_ACCOUNT_ID, LT_LEAD_ID, org.jooq.impl.DSL.val(into)).from(LEAD_TAGS)
+                        .where(LT_ACCOUNT_ID.eq(accountId), LT_TAG_ID.eq(from)))
+                .onConflictDoNothing().execute();
+        delete(accountId, from);
+    }
+
+    List<Long> leadsWith(long accountId, long tagId) {
+        return new ArrayList<>(db.select(LT_LEAD_ID).from(LEAD_TAGS)
+                .where(LT_ACCOUNT_ID.eq(accountId), LT_TAG_ID.eq(tagId)).fetch(LT_LEAD_ID));
+    }
+
+    void delete(long accountId, long tagId) {
+        db.deleteFrom(TAGS).where(TAG_ACCOUNT_ID.eq(accountId), TAG_ID.eq(tagId)).execute();
+    }
+
+    static String fold(String name) {
+        return com.asan.audience.criteria.TextNormalizer.fold(name);
+    }
+}

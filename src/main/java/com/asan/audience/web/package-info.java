@@ -1,0 +1,2 @@
+/** The browser UI: server-rendered Thymeleaf pages enhanced with htmx. */
+package com.asan.audience.web;
