@@ -1,0 +1,20 @@
+package com.asan.audience.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.asan.audience.support.ApiTestBase;
+import org.junit.jupiter.api.Test;
+
+class OperationsEndpointsTest extends ApiTestBase {
+
+    @Test
+    void healthInfoMetricsAndOpenApiAreServed() {
+        assertThat(anonymous().get("/actuator/health").body()).contains("\"UP\"");
+        assertThat(anonymous().get("/actuator/info").body()).contains("Asan Audience");
+        assertThat(anonymous().get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+        var openApi = anonymous().get("/v3/api-docs");
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/leads").contains("/api/team-members");
+        assertThat(anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+}
