@@ -57,6 +57,11 @@ final class LeadTables {
     static final Field<OffsetDateTime> EV_OCCURRED_AT = field(name("e", "occurred_at"), OffsetDateTime.class);
     static final Field<String> EV_URL = field(name("e", "url"), String.class);
 
+    static final Table<Record> ENGAGEMENT_CAMPAIGNS = table(name("engagement_campaigns")).as("ec");
+    static final Field<Long> EC_ACCOUNT_ID = field(name("ec", "account_id"), Long.class);
+    static final Field<Long> EC_CAMPAIGN_ID = field(name("ec", "campaign_id"), Long.class);
+    static final Field<OffsetDateTime> EC_SENT_AT = field(name("ec", "sent_at"), OffsetDateTime.class);
+
     private LeadTables() {
     }
 }

@@ -1,16 +1,21 @@
 package com.asan.audience.web;
 
+import com.asan.audience.segment.SegmentFacade;
+import com.asan.audience.segment.SegmentSummary;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The segments a lead is in now, for the lead page. Segments arrive with the segment module. */
+/** The segments a lead is in now, for the lead page. */
 @Component
 class LeadSegmentsLookup {
 
-    record SegmentLink(long id, String name) {
+    private final SegmentFacade segments;
+
+    LeadSegmentsLookup(SegmentFacade segments) {
+        this.segments = segments;
     }
 
-    List<SegmentLink> segmentsOf(long accountId, long leadId) {
-        return null;
+    List<SegmentSummary> segmentsOf(long accountId, long leadId) {
+        return segments.segmentsOf(accountId, leadId);
     }
 }

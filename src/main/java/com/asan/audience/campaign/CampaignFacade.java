@@ -1,0 +1,88 @@
+package com.asan.audience.campaign;
+
+import com.asan.audience.lead.EngagementFacade;
+import com.asan.audience.shared.FieldViolation;
+import com.asan.audience.shared.InvalidInputException;
+import com.asan.audience.shared.NotFoundException;
+import com.asan.audience.shared.TextLimits;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Campaigns of an account, and the engagement events recorded against them. */
+@Service
+public class CampaignFacade {
+
+    private final CampaignRepository campaigns;
+    private final EngagementFacade engagement;
+
+    CampaignFacade(CampaignRepository campaigns, EngagementFacade engagement) {
+        this.campaigns = campaigns;
+        this.engagement = engagement;
+    }
+
+    public record HistoricalCampaign(String name, String sentAt) {
+    }
+
+    /** Records a campaign that was already sent elsewhere, for engagement history. */
+    @Transactional
+    public CampaignView recordSent(long accountId, HistoricalCampaign request) {
+        List<FieldViolation> violations = new ArrayList<>();
+        String name = TextLimits.clean(request.name(), "name", violations);
+        if (name == null && violations.isEmpty()) {
+            violations.add(new FieldViolation("name", "is required"));
+        }
+        OffsetDateTime sentAt = null;
+        try {
+            sentAt = request.sentAt() == null ? null
+                    : OffsetDateTime.parse(request.sentAt()).withOffsetSameInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        if (sentAt == null) {
+            violations.add(new FieldViolation("sentAt", "is required as an ISO-8601 timestamp"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        long id = campaigns.insertSent(accountId, name, sentAt);
+        engagement.campaignSent(accountId, id, sentAt);
+        return campaigns.find(accountId, id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public CampaignView get(long accountId, long id) {
+        return campaigns.find(accountId, id).orElseThrow(() -> new NotFoundException("Campaign"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CampaignView> list(long accountId) {
+        return campaigns.all(accountId);
+    }
+
+    @Transactional
+    public void delete(long accountId, long id) {
+        if (!campaigns.delete(accountId, id)) {
+            throw new NotFoundException("Campaign");
+        }
+        engagement.campaignForgotten(accountId, id);
+    }
+
+    public List<EngagementFacade.ItemResult> recordEvents(long accountId, List<?> items) {
+        Set<Long> mentioned = new HashSet<>();
+        for (Object item : items) {
+            if (item instanceof Map<?, ?> map && map.get("campaignId") instanceof Number n) {
+                mentioned.add(n.longValue());
+            }
+        }
+        Set<Long> known = mentioned.isEmpty() ? Set.of() : campaigns.existing(accountId, mentioned);
+        return engagement.record(accountId, items, known);
+    }
+}

@@ -1,0 +1,11 @@
+package com.asan.audience.criteria;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * What evaluation needs besides the lead: the moment of evaluation (relative dates are computed from it, never
+ * cached), the account's time zone, and the account's last sent campaign (null when none was sent).
+ */
+public record EvaluationContext(Instant now, ZoneId zone, Long lastCampaignId) {
+}

@@ -1,0 +1,139 @@
+package com.asan.audience.lead;
+
+import static com.asan.audience.lead.LeadTables.*;
+
+import com.asan.audience.account.AccountFacade;
+import com.asan.audience.criteria.CriteriaParser;
+import com.asan.audience.criteria.EvaluationContext;
+import com.asan.audience.criteria.Group;
+import com.asan.audience.shared.PageRequest;
+import com.asan.audience.shared.PageResult;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Evaluates criteria exactly on PostgreSQL: counts, member pages, samples, ids, and which criteria a lead meets. */
+@Service
+public class LeadQueries {
+
+    private final DSLContext db;
+    private final LeadRepository leads;
+    private final CustomFieldFacade customFields;
+    private final AccountFacade accounts;
+    private final Clock clock;
+
+    LeadQueries(DSLContext db, LeadRepository leads, CustomFieldFacade customFields, AccountFacade accounts,
+                Clock clock) {
+        this.db = db;
+        this.leads = leads;
+        this.customFields = customFields;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** Reads criteria JSON against the account's current custom fields. */
+    @Transactional(readOnly = true)
+    public CriteriaParser parser(long accountId) {
+        return new CriteriaParser(customFields.fieldsByKey(accountId));
+    }
+
+    /** The context of an evaluation now: the clock, the account's time zone and its last sent campaign. */
+    @Transactional(readOnly = true)
+    public EvaluationContext contextNow(long accountId) {
+        ZoneId zone = ZoneId.of(accounts.settings(accountId).timeZone());
+        Long last = db.select(EC_CAMPAIGN_ID).from(ENGAGEMENT_CAMPAIGNS).where(EC_ACCOUNT_ID.eq(accountId))
+                .orderBy(EC_SENT_AT.desc(), EC_CAMPAIGN_ID.desc()).limit(1).fetchOne(EC_CAMPAIGN_ID);
+        return new EvaluationContext(clock.instant(), zone, last);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(long accountId, Group criteria, EvaluationContext context) {
+        return leads.count(accountId, CriteriaSql.compile(criteria, context));
+    }
+
+    public enum MemberOrder { CREATED_DESC, CREATED_ASC, NAME_ASC, NAME_DESC, STATUS_ASC, LAST_ACTIVE_DESC }
+
+    @Transactional(readOnly = true)
+    public PageResult<LeadView> members(long accountId, Group criteria, EvaluationContext context, PageRequest page,
+                                        MemberOrder order) {
+        var condition = CriteriaSql.compile(criteria, context);
+        List<LeadView> items = leads.page(accountId, condition, sort(order), page.offset(), page.size());
+        return new PageResult<>(items, leads.count(accountId, condition), page.page(), page.size());
+    }
+
+    /** Ids of every matching lead, ascending. */
+    @Transactional(readOnly = true)
+    public List<Long> matchingIds(long accountId, Group criteria, EvaluationContext context) {
+        return db.select(ID).from(LEADS).where(ACCOUNT_ID.eq(accountId)).and(CriteriaSql.compile(criteria, context))
+                .orderBy(ID).fetch(ID);
+    }
+
+    /** For one lead, which of the given criteria it meets now, evaluated in a single query. */
+    @Transactional(readOnly = true)
+    public List<Boolean> meets(long accountId, long leadId, List<Group> criteria, EvaluationContext context) {
+        if (criteria.isEmpty()) {
+            return List.of();
+        }
+        List<org.jooq.Field<Boolean>> columns = new ArrayList<>();
+        for (Group group : criteria) {
+            columns.add(DSL.field(CriteriaSql.compile(group, context)));
+        }
+        Record row = db.select(columns).from(LEADS).where(ACCOUNT_ID.eq(accountId), ID.eq(leadId)).fetchOne();
+        if (row == null) {
+            return criteria.stream().map(c -> false).toList();
+        }
+        List<Boolean> result = new ArrayList<>();
+        for (int i = 0; i < criteria.size(); i++) {
+            result.add(Boolean.TRUE.equals(row.get(i, Boolean.class)));
+        }
+        return result;
+    }
+
+    /** Counts of matching leads per value of a lead attribute, for breakdown charts. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> breakdown(long accountId, Group criteria, EvaluationContext context, Breakdown by) {
+        var condition = CriteriaSql.compile(criteria, context);
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        if (by == Breakdown.TAG) {
+            db.select(TAG_NAME, DSL.count()).from(LEADS)
+                    .join(LEAD_TAGS).on(LT_ACCOUNT_ID.eq(ACCOUNT_ID), LT_LEAD_ID.eq(ID))
+                    .join(TAGS).on(TAG_ACCOUNT_ID.eq(LT_ACCOUNT_ID), TAG_ID.eq(LT_TAG_ID))
+                    .where(ACCOUNT_ID.eq(accountId)).and(condition)
+                    .groupBy(TAG_NAME).orderBy(DSL.count().desc(), TAG_NAME).limit(10)
+                    .forEach(r -> counts.put(r.value1(), r.value2().longValue()));
+            return counts;
+        }
+        org.jooq.Field<String> column = switch (by) {
+            case STATUS -> STATUS;
+            case SOURCE -> SOURCE;
+            case PHONE_TYPE -> PHONE_TYPE;
+            case AGENT -> ASSIGNED_TO.cast(String.class);
+            case TAG -> throw new IllegalStateException();
+        };
+        db.select(column, DSL.count()).from(LEADS).where(ACCOUNT_ID.eq(accountId)).and(condition)
+                .groupBy(column).orderBy(DSL.count().desc())
+                .forEach(r -> counts.put(r.value1() == null ? "" : r.value1(), r.value2().longValue()));
+        return counts;
+    }
+
+    public enum Breakdown { STATUS, SOURCE, TAG, AGENT, PHONE_TYPE }
+
+    private static List<SortField<?>> sort(MemberOrder order) {
+        return switch (order) {
+            case CREATED_DESC -> List.of(CREATED_AT.desc());
+            case CREATED_ASC -> List.of(CREATED_AT.asc());
+            case NAME_ASC -> List.of(LAST_NAME.asc().nullsLast(), FIRST_NAME.asc().nullsLast());
+            case NAME_DESC -> List.of(LAST_NAME.desc().nullsLast(), FIRST_NAME.desc().nullsLast());
+            case STATUS_ASC -> List.of(STATUS.asc());
+            case LAST_ACTIVE_DESC -> List.of(LAST_ACTIVE_AT.desc().nullsLast());
+        };
+    }
+}

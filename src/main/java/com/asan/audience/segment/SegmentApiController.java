@@ -1,0 +1,120 @@
+package com.asan.audience.segment;
+
+import com.asan.audience.lead.LeadQueries;
+import com.asan.audience.lead.LeadView;
+import com.asan.audience.shared.InvalidInputException;
+import com.asan.audience.shared.PageRequest;
+import com.asan.audience.shared.PageResult;
+import com.asan.audience.shared.TenantPrincipal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Segments over REST, the live preview and the segments of a lead. */
+@RestController
+@RequestMapping("/api")
+class SegmentApiController {
+
+    private final SegmentFacade segments;
+    private final com.asan.audience.lead.LeadFacade leads;
+
+    SegmentApiController(SegmentFacade segments, com.asan.audience.lead.LeadFacade leads) {
+        this.segments = segments;
+        this.leads = leads;
+    }
+
+    @PostMapping("/segments")
+    @ResponseStatus(HttpStatus.CREATED)
+    SegmentView create(@AuthenticationPrincipal TenantPrincipal caller, @RequestBody Map<String, Object> body) {
+        return segments.create(caller.accountId(), draft(body));
+    }
+
+    @GetMapping("/segments")
+    List<SegmentView> list(@AuthenticationPrincipal TenantPrincipal caller) {
+        return segments.list(caller.accountId());
+    }
+
+    @GetMapping("/segments/{id}")
+    SegmentView get(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
+        return segments.get(caller.accountId(), id);
+    }
+
+    @PutMapping("/segments/{id}")
+    SegmentView replace(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id,
+                        @RequestBody Map<String, Object> body) {
+        return segments.replace(caller.accountId(), id, draft(body));
+    }
+
+    @DeleteMapping("/segments/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
+        segments.delete(caller.accountId(), id);
+    }
+
+    @PostMapping("/segments/{id}/duplicate")
+    @ResponseStatus(HttpStatus.CREATED)
+    SegmentView duplicate(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
+        return segments.duplicate(caller.accountId(), id);
+    }
+
+    @GetMapping("/segments/{id}/leads")
+    PageResult<LeadView> members(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id,
+                                 @RequestParam(required = false) Integer page,
+                                 @RequestParam(required = false) Integer size,
+                                 @RequestParam(defaultValue = "created_desc") String sort) {
+        return segments.members(caller.accountId(), id, PageRequest.of(page, size), order(sort));
+    }
+
+    @PostMapping("/segments/preview")
+    SegmentFacade.Preview preview(@AuthenticationPrincipal TenantPrincipal caller,
+                                  @RequestBody Map<String, Object> body) {
+        if (!Set.of("criteria").containsAll(body.keySet())) {
+            throw new InvalidInputException(body.keySet().stream().filter(k -> !k.equals("criteria")).findFirst()
+                    .orElse(""), "unknown field");
+        }
+        return segments.preview(caller.accountId(), body.get("criteria"));
+    }
+
+    @GetMapping("/leads/{id}/segments")
+    List<SegmentSummary> segmentsOfLead(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
+        leads.get(caller.accountId(), id);
+        return segments.segmentsOf(caller.accountId(), id);
+    }
+
+    static LeadQueries.MemberOrder order(String sort) {
+        return Arrays.stream(LeadQueries.MemberOrder.values())
+                .filter(order -> order.name().equalsIgnoreCase(sort)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("sort", "must be one of created_desc, created_asc, "
+                        + "name_asc, name_desc, status_asc, last_active_desc"));
+    }
+
+    private static SegmentFacade.SegmentDraft draft(Map<String, Object> body) {
+        for (String key : body.keySet()) {
+            if (!Set.of("name", "description", "criteria", "id", "count", "createdAt", "updatedAt").contains(key)) {
+                throw new InvalidInputException(key, "unknown field");
+            }
+        }
+        Object name = body.get("name");
+        Object description = body.get("description");
+        if (name != null && !(name instanceof String)) {
+            throw new InvalidInputException("name", "must be a string");
+        }
+        if (description != null && !(description instanceof String)) {
+            throw new InvalidInputException("description", "must be a string");
+        }
+        return new SegmentFacade.SegmentDraft((String) name, (String) description, body.get("criteria"));
+    }
+}

@@ -1,0 +1,224 @@
+package com.asan.audience.segment;
+
+import com.asan.audience.criteria.CriteriaParser;
+import com.asan.audience.criteria.EvaluationContext;
+import com.asan.audience.criteria.Group;
+import com.asan.audience.criteria.InvalidCriteriaException;
+import com.asan.audience.lead.LeadQueries;
+import com.asan.audience.lead.LeadView;
+import com.asan.audience.shared.ConflictException;
+import com.asan.audience.shared.FieldViolation;
+import com.asan.audience.shared.InvalidInputException;
+import com.asan.audience.shared.NotFoundException;
+import com.asan.audience.shared.PageRequest;
+import com.asan.audience.shared.PageResult;
+import com.asan.audience.shared.TextLimits;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Saved segments and their evaluation: counts, previews, members and the segments of a lead. */
+@Service
+public class SegmentFacade {
+
+    public static final int SAMPLE_SIZE = 10;
+
+    private final SegmentRepository segments;
+    private final CriteriaJson json;
+    private final LeadQueries leads;
+    private final ApplicationEventPublisher events;
+
+    SegmentFacade(SegmentRepository segments, CriteriaJson json, LeadQueries leads, ApplicationEventPublisher events) {
+        this.segments = segments;
+        this.json = json;
+        this.leads = leads;
+        this.events = events;
+    }
+
+    public record SegmentDraft(String name, String description, Object criteria) {
+    }
+
+    public record Preview(long count, List<LeadView> sample) {
+    }
+
+    /** A saved segment with its parsed criteria. */
+    public record Definition(long id, String name, String description, Group criteria) {
+    }
+
+    @Transactional
+    public SegmentView create(long accountId, SegmentDraft draft) {
+        Checked checked = check(accountId, draft);
+        rejectNameClash(accountId, checked.name(), null);
+        long id;
+        try {
+            id = segments.insert(accountId, checked.name(), checked.description(),
+                    json.write(CriteriaParser.toJson(checked.criteria())));
+        } catch (DuplicateKeyException e) {
+            throw nameClash();
+        }
+        events.publishEvent(new SegmentSaved(accountId, id));
+        return get(accountId, id);
+    }
+
+    @Transactional
+    public SegmentView replace(long accountId, long id, SegmentDraft draft) {
+        stored(accountId, id);
+        Checked checked = check(accountId, draft);
+        rejectNameClash(accountId, checked.name(), id);
+        try {
+            segments.update(accountId, id, checked.name(), checked.description(),
+                    json.write(CriteriaParser.toJson(checked.criteria())));
+        } catch (DuplicateKeyException e) {
+            throw nameClash();
+        }
+        events.publishEvent(new SegmentSaved(accountId, id));
+        return get(accountId, id);
+    }
+
+    @Transactional
+    public void delete(long accountId, long id) {
+        if (!segments.delete(accountId, id)) {
+            throw new NotFoundException("Segment");
+        }
+        events.publishEvent(new SegmentDeleted(accountId, id));
+    }
+
+    @Transactional
+    public SegmentView duplicate(long accountId, long id) {
+        SegmentRepository.StoredSegment original = stored(accountId, id);
+        String name = original.name() + " (copy)";
+        for (int n = 2; segments.idByName(accountId, name).isPresent(); n++) {
+            name = original.name() + " (copy " + n + ")";
+        }
+        long copy = segments.insert(accountId, name, original.description(), original.criteria());
+        events.publishEvent(new SegmentSaved(accountId, copy));
+        return get(accountId, copy);
+    }
+
+    @Transactional(readOnly = true)
+    public SegmentView get(long accountId, long id) {
+        SegmentRepository.StoredSegment stored = stored(accountId, id);
+        EvaluationContext context = leads.contextNow(accountId);
+        return view(stored, leads.count(accountId, parseStored(accountId, stored), context));
+    }
+
+    /** Every segment with its count now. */
+    @Transactional(readOnly = true)
+    public List<SegmentView> list(long accountId) {
+        EvaluationContext context = leads.contextNow(accountId);
+        CriteriaParser parser = leads.parser(accountId);
+        return segments.all(accountId).stream()
+                .map(stored -> view(stored, leads.count(accountId, parser.parse(json.read(stored.criteria()), "criteria"),
+                        context)))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Definition> definitions(long accountId) {
+        CriteriaParser parser = leads.parser(accountId);
+        return segments.all(accountId).stream().map(stored -> new Definition(stored.id(), stored.name(),
+                stored.description(), parser.parse(json.read(stored.criteria()), "criteria"))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Definition definition(long accountId, long id) {
+        SegmentRepository.StoredSegment stored = stored(accountId, id);
+        return new Definition(id, stored.name(), stored.description(), parseStored(accountId, stored));
+    }
+
+    @Transactional(readOnly = true)
+    public Preview preview(long accountId, Object criteria) {
+        Group group = parse(accountId, criteria);
+        EvaluationContext context = leads.contextNow(accountId);
+        PageResult<LeadView> page = leads.members(accountId, group, context, new PageRequest(0, SAMPLE_SIZE),
+                LeadQueries.MemberOrder.CREATED_DESC);
+        return new Preview(page.total(), page.items());
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<LeadView> members(long accountId, long id, PageRequest page, LeadQueries.MemberOrder order) {
+        Group group = parseStored(accountId, stored(accountId, id));
+        return leads.members(accountId, group, leads.contextNow(accountId), page, order);
+    }
+
+    @Transactional(readOnly = true)
+    public List<SegmentSummary> segmentsOf(long accountId, long leadId) {
+        List<Definition> all = definitions(accountId);
+        List<Boolean> meets = leads.meets(accountId, leadId, all.stream().map(Definition::criteria).toList(),
+                leads.contextNow(accountId));
+        List<SegmentSummary> result = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (meets.get(i)) {
+                result.add(new SegmentSummary(all.get(i).id(), all.get(i).name()));
+            }
+        }
+        return result;
+    }
+
+    /** Parses criteria for this account, reporting violations under the {@code criteria} path. */
+    @Transactional(readOnly = true)
+    public Group parse(long accountId, Object criteria) {
+        if (criteria == null) {
+            throw new InvalidInputException("criteria", "is required");
+        }
+        try {
+            return leads.parser(accountId).parse(criteria, "criteria");
+        } catch (InvalidCriteriaException e) {
+            throw new InvalidInputException(e.violations().stream()
+                    .map(v -> new FieldViolation(v.path(), v.message())).toList());
+        }
+    }
+
+    private record Checked(String name, String description, Group criteria) {
+    }
+
+    private Checked check(long accountId, SegmentDraft draft) {
+        List<FieldViolation> violations = new ArrayList<>();
+        String name = TextLimits.clean(draft.name(), "name", violations);
+        if (name == null && violations.isEmpty()) {
+            violations.add(new FieldViolation("name", "is required"));
+        }
+        if (name != null && name.length() > 200) {
+            violations.add(new FieldViolation("name", "must be at most 200 characters"));
+        }
+        String description = TextLimits.clean(draft.description(), "description", violations);
+        Group criteria = null;
+        try {
+            criteria = parse(accountId, draft.criteria());
+        } catch (InvalidInputException e) {
+            violations.addAll(e.violations());
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return new Checked(name, description, criteria);
+    }
+
+    private void rejectNameClash(long accountId, String name, Long self) {
+        segments.idByName(accountId, name).filter(existing -> !existing.equals(self)).ifPresent(existing -> {
+            throw nameClash();
+        });
+    }
+
+    private static ConflictException nameClash() {
+        return new ConflictException("name", "A segment with this name already exists");
+    }
+
+    private SegmentRepository.StoredSegment stored(long accountId, long id) {
+        return segments.find(accountId, id).orElseThrow(() -> new NotFoundException("Segment"));
+    }
+
+    private Group parseStored(long accountId, SegmentRepository.StoredSegment stored) {
+        return leads.parser(accountId).parse(json.read(stored.criteria()), "criteria");
+    }
+
+    private SegmentView view(SegmentRepository.StoredSegment stored, long count) {
+        Map<String, Object> criteria = json.read(stored.criteria());
+        return new SegmentView(stored.id(), stored.name(), stored.description(), criteria, count, stored.createdAt(),
+                stored.updatedAt());
+    }
+}
