@@ -1,0 +1,173 @@
+package com.asan.audience.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.asan.audience.account.AccountFacade;
+import com.asan.audience.account.Role;
+import com.asan.audience.campaign.CampaignFacade;
+import com.asan.audience.criteria.CriteriaParser;
+import com.asan.audience.criteria.CustomFieldDefinition;
+import com.asan.audience.criteria.EvaluationContext;
+import com.asan.audience.criteria.FieldType;
+import com.asan.audience.criteria.Group;
+import com.asan.audience.criteria.LeadFacts;
+import com.asan.audience.criteria.ReferenceEvaluator;
+import com.asan.audience.lead.CustomFieldFacade;
+import com.asan.audience.lead.EngagementFacade;
+import com.asan.audience.lead.LeadFacade;
+import com.asan.audience.lead.LeadQueries;
+import com.asan.audience.lead.LeadView;
+import com.asan.audience.support.SharedApp;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Differential test: for random leads (with engagement events) and random nested criteria over every field and
+ * operator, the SQL evaluator returns exactly the leads that the reference evaluator accepts.
+ */
+class SqlMatchesReferenceProperties {
+
+    private static long accountId;
+    private static CriteriaGenerators generators;
+    private static List<Long> campaignIds;
+
+    @BeforeContainer
+    static void setUp() {
+        var accounts = SharedApp.bean(AccountFacade.class);
+        accountId = accounts.createAccount(new AccountFacade.SignUp("Property", "P",
+                "property." + System.nanoTime() + "@test.example", "secret-pass-1")).accountId();
+        List<Long> members = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            members.add(accounts.seedMember(accountId, "Agent " + i, "agent" + i + "." + accountId + "@test.example",
+                    Role.AGENT).id());
+        }
+        var fields = SharedApp.bean(CustomFieldFacade.class);
+        fields.create(accountId, new CustomFieldFacade.FieldDraft("city", "City", "text", null));
+        fields.create(accountId, new CustomFieldFacade.FieldDraft("budget", "Budget", "number", null));
+        fields.create(accountId, new CustomFieldFacade.FieldDraft("pre_approved", "Pre-approved", "boolean", null));
+        fields.create(accountId, new CustomFieldFacade.FieldDraft("move_in", "Move-in", "date", null));
+        fields.create(accountId, new CustomFieldFacade.FieldDraft("property_type", "Type", "select",
+                List.of("Condo", "Detached")));
+        var campaigns = SharedApp.bean(CampaignFacade.class);
+        campaignIds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            campaignIds.add(campaigns.recordSent(accountId, new CampaignFacade.HistoricalCampaign("C" + i,
+                    CriteriaGenerators.NOW.minus(Duration.ofDays(30L - i * 10)).toString())).id());
+        }
+        generators = new CriteriaGenerators(members, campaignIds);
+    }
+
+    @AfterContainer
+    static void tearDown() {
+        SharedApp.close();
+    }
+
+    @Provide
+    Arbitrary<List<CriteriaGenerators.LeadSpec>> leads() {
+        return generators.leads();
+    }
+
+    @Provide
+    Arbitrary<Map<String, Object>> criteria() {
+        return generators.criteria();
+    }
+
+    @Provide
+    Arbitrary<String> zones() {
+        return generators.zones();
+    }
+
+    @Property(tries = 1000, seed = "20261126")
+    void sqlReturnsExactlyTheLeadsTheReferenceAccepts(@ForAll("leads") List<CriteriaGenerators.LeadSpec> leads,
+                                                      @ForAll("criteria") Map<String, Object> criteria,
+                                                      @ForAll("zones") String zone) {
+        JdbcTemplate jdbc = SharedApp.bean(JdbcTemplate.class);
+        jdbc.update("delete from leads where account_id = ?", accountId);
+        jdbc.update("update accounts set time_zone = ? where account_id = ?", zone, accountId);
+        ZoneId zoneId = ZoneId.of(zone);
+
+        LeadFacade leadFacade = SharedApp.bean(LeadFacade.class);
+        EngagementFacade engagement = SharedApp.bean(EngagementFacade.class);
+        LeadQueries queries = SharedApp.bean(LeadQueries.class);
+        List<LeadFacts> facts = new ArrayList<>();
+        for (CriteriaGenerators.LeadSpec spec : leads) {
+            Map<String, Object> json = new HashMap<>(spec.json());
+            json.put("createdAt", CriteriaGenerators.resolveTime((String) json.get("createdAt"), zoneId));
+            if (json.get("lastActiveAt") != null) {
+                json.put("lastActiveAt", CriteriaGenerators.resolveTime((String) json.get("lastActiveAt"), zoneId));
+            }
+            if (json.get("email") != null && jdbc.queryForObject(
+                    "select count(*) from leads where account_id = ? and lower(email) = lower(?)", Integer.class,
+                    accountId, json.get("email")) > 0) {
+                json.remove("email");
+            }
+            LeadView lead = leadFacade.create(accountId, json, "API");
+            List<Map<String, Object>> events = new ArrayList<>();
+            List<LeadFacts.EngagementEvent> eventFacts = new ArrayList<>();
+            for (CriteriaGenerators.EventSpec event : spec.events()) {
+                var at = CriteriaGenerators.NOW.minus(Duration.ofDays(event.daysAgo()))
+                        .plus(Duration.ofMinutes(event.minutesShift()));
+                long campaign = campaignIds.get(event.campaignIndex());
+                events.add(Map.of("leadId", lead.id(), "campaignId", campaign, "type", event.type(),
+                        "occurredAt", at.toString()));
+                eventFacts.add(new LeadFacts.EngagementEvent(campaign, event.type(), at));
+            }
+            if (!events.isEmpty()) {
+                engagement.record(accountId, events, new HashSet<>(campaignIds));
+            }
+            facts.add(toFacts(leadFacade.get(accountId, lead.id()), eventFacts));
+        }
+
+        CriteriaParser parser = queries.parser(accountId);
+        Group group = parser.parse(criteria, "criteria");
+        EvaluationContext context = new EvaluationContext(CriteriaGenerators.NOW, zoneId,
+                queries.contextNow(accountId).lastCampaignId());
+        Set<Long> sql = new TreeSet<>(queries.matchingIds(accountId, group, context));
+        Set<Long> reference = new TreeSet<>();
+        for (LeadFacts lead : facts) {
+            if (ReferenceEvaluator.matches(group, lead, context)) {
+                reference.add(lead.id());
+            }
+        }
+        assertThat(sql).as(() -> "SQL and reference disagree\ncriteria: " + criteria + "\nzone: " + zone
+                + "\nleads:\n" + describe(facts)).isEqualTo(reference);
+        assertThat(sql.size()).isEqualTo(queries.count(accountId, group, context));
+    }
+
+    private static String describe(List<LeadFacts> facts) {
+        StringBuilder text = new StringBuilder();
+        facts.forEach(lead -> text.append("  ").append(lead).append('\n'));
+        return text.toString();
+    }
+
+    static LeadFacts toFacts(LeadView lead, List<LeadFacts.EngagementEvent> events) {
+        Map<String, Object> custom = new HashMap<>();
+        lead.customFields().forEach((key, value) -> custom.put(key, switch (key) {
+            case "budget" -> new BigDecimal(value.toString());
+            case "move_in" -> LocalDate.parse(value.toString());
+            default -> value;
+        }));
+        return new LeadFacts(lead.id(), lead.firstName(), lead.lastName(), lead.email(), lead.phone(),
+                lead.phoneType(), lead.status(), lead.source(), Set.copyOf(lead.tags()), lead.assignedTo(),
+                lead.createdAt().toInstant(), lead.lastActiveAt() == null ? null : lead.lastActiveAt().toInstant(),
+                custom, events);
+    }
+
+}
