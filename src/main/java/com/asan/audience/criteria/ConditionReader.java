@@ -15,15 +15,13 @@ import java.util.stream.Collectors;
 /** Reads one condition: picks the field's operator set, checks the value's shape and builds its {@link Check}. */
 final class ConditionReader {
 
-    private static final Set<Operator> CHOICE = EnumSet.of(IS, IS_NOT, IN, NOT_IN);
-    private static final Set<Operator> EMPTINESS = EnumSet.of(IS_EMPTY, IS_NOT_EMPTY);
-    private static final Set<Operator> TEXT = EnumSet.of(IS, IS_NOT, IN, NOT_IN, CONTAINS, NOT_CONTAINS,
-            STARTS_WITH, IS_EMPTY, IS_NOT_EMPTY);
-    private static final Set<Operator> DATES = EnumSet.of(IN_LAST_DAYS, NOT_IN_LAST_DAYS, BEFORE, AFTER, BETWEEN);
-    private static final Set<Operator> NUMBER = EnumSet.of(IS, IS_NOT, GT, GTE, LT, LTE, BETWEEN, IS_EMPTY,
-            IS_NOT_EMPTY);
-    private static final Set<Operator> TAGS = EnumSet.of(HAS_ANY, HAS_ALL, HAS_NONE, IS_EMPTY, IS_NOT_EMPTY);
-    private static final Set<Operator> ENGAGEMENT = EnumSet.of(OPENED, NOT_OPENED, CLICKED, NOT_CLICKED);
+    private static final Set<Operator> CHOICE = OperatorSets.CHOICE;
+    private static final Set<Operator> EMPTINESS = OperatorSets.EMPTINESS;
+    private static final Set<Operator> TEXT = OperatorSets.TEXT;
+    private static final Set<Operator> DATES = OperatorSets.DATES;
+    private static final Set<Operator> NUMBER = OperatorSets.NUMBER;
+    private static final Set<Operator> TAGS = OperatorSets.TAGS;
+    private static final Set<Operator> ENGAGEMENT = OperatorSets.ENGAGEMENT;
     private static final int MAX_DAYS = 36_500;
 
     private final Map<String, CustomFieldDefinition> customFields;

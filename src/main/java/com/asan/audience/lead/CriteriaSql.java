@@ -8,7 +8,6 @@ import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.not;
 import static org.jooq.impl.DSL.or;
-import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.trueCondition;
 import static org.jooq.impl.DSL.val;
@@ -106,10 +105,8 @@ final class CriteriaSql {
 
         @Override
         public org.jooq.Condition tagsAll(Check.TagsAll check) {
-            return field(selectCount().from(LEAD_TAGS)
-                    .join(TAGS).on(TAG_ACCOUNT_ID.eq(LT_ACCOUNT_ID), TAG_ID.eq(LT_TAG_ID))
-                    .where(LT_ACCOUNT_ID.eq(ACCOUNT_ID), LT_LEAD_ID.eq(ID), lower(TAG_NAME).in(check.folded())))
-                    .eq(check.folded().size());
+            return DSL.and(check.folded().stream().map(tag -> tagsAny(new Check.TagsAny(java.util.Set.of(tag))))
+                    .toList());
         }
 
         @Override

@@ -8,13 +8,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class PlaceholderPagesController {
 
-    @GetMapping("/audience")
-    String audience(Model model) {
-        model.addAttribute("title", "Audience");
-        model.addAttribute("active", "audience");
-        return "coming-soon";
-    }
-
     @GetMapping("/campaigns")
     String campaigns(Model model) {
         model.addAttribute("title", "Campaigns");
