@@ -26,9 +26,11 @@ public class CustomFieldFacade {
 
     private final CustomFieldRepository repository;
     private final ApplicationEventPublisher events;
+    private final LeadChangeFeed changes;
 
-    CustomFieldFacade(CustomFieldRepository repository, ApplicationEventPublisher events) {
+    CustomFieldFacade(CustomFieldRepository repository, ApplicationEventPublisher events, LeadChangeFeed changes) {
         this.repository = repository;
+        this.changes = changes;
         this.events = events;
     }
 
@@ -95,6 +97,7 @@ public class CustomFieldFacade {
         CustomFieldDefinition updated = new CustomFieldDefinition(key, label == null ? current.label() : label, type,
                 options);
         repository.update(accountId, updated);
+        changes.accountChanged(accountId);
         events.publishEvent(new CustomFieldsChanged(accountId, key));
         return updated;
     }
@@ -105,6 +108,7 @@ public class CustomFieldFacade {
         repository.find(accountId, key).orElseThrow(() -> new NotFoundException("Custom field"));
         repository.removeValues(accountId, key);
         repository.delete(accountId, key);
+        changes.accountChanged(accountId);
         events.publishEvent(new CustomFieldsChanged(accountId, key));
     }
 

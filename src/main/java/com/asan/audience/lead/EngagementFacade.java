@@ -28,9 +28,12 @@ public class EngagementFacade {
     private final DSLContext db;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final LeadChangeFeed changes;
 
-    EngagementFacade(DSLContext db, TransactionTemplate transactions, ApplicationEventPublisher events) {
+    EngagementFacade(DSLContext db, TransactionTemplate transactions, ApplicationEventPublisher events,
+                     LeadChangeFeed changes) {
         this.db = db;
+        this.changes = changes;
         this.transactions = transactions;
         this.events = events;
     }
@@ -40,11 +43,13 @@ public class EngagementFacade {
         db.insertInto(ENGAGEMENT_CAMPAIGNS).set(EC_ACCOUNT_ID, accountId).set(EC_CAMPAIGN_ID, campaignId)
                 .set(EC_SENT_AT, sentAt).onConflict(DSL.field(DSL.name("account_id")), DSL.field(DSL.name("campaign_id")))
                 .doUpdate().set(DSL.field(DSL.name("sent_at"), OffsetDateTime.class), sentAt).execute();
+        changes.accountChanged(accountId);
         events.publishEvent(new EngagementChanged(accountId));
     }
 
     public void campaignForgotten(long accountId, long campaignId) {
         db.deleteFrom(ENGAGEMENT_CAMPAIGNS).where(EC_ACCOUNT_ID.eq(accountId), EC_CAMPAIGN_ID.eq(campaignId)).execute();
+        changes.accountChanged(accountId);
         events.publishEvent(new EngagementChanged(accountId));
     }
 
@@ -140,6 +145,7 @@ public class EngagementFacade {
                     .where(ACCOUNT_ID.eq(accountId), ID.eq(draft.leadId()), EMAIL_STATUS.eq("subscribed")).execute();
             default -> { }
         }
+        changes.leadChanged(accountId, draft.leadId());
         events.publishEvent(new LeadUpdated(accountId, draft.leadId()));
         return id;
     }

@@ -32,9 +32,11 @@ public class LeadFacade {
     private final AccountFacade accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LeadChangeFeed changes;
 
     LeadFacade(LeadRepository leads, TagRepository tags, CustomFieldFacade customFields, AccountFacade accounts,
-               ApplicationEventPublisher events, Clock clock) {
+               ApplicationEventPublisher events, Clock clock, LeadChangeFeed changes) {
+        this.changes = changes;
         this.leads = leads;
         this.tags = tags;
         this.customFields = customFields;
@@ -76,6 +78,7 @@ public class LeadFacade {
             throw duplicateEmail(accountId, lead.email(), pathPrefix);
         }
         tags.replaceLeadTags(accountId, id, lead.tags());
+        changes.leadChanged(accountId, id);
         events.publishEvent(new LeadCreated(accountId, id));
         return leads.find(accountId, id).orElseThrow();
     }
@@ -126,6 +129,7 @@ public class LeadFacade {
         if (draft.has(TAGS)) {
             tags.replaceLeadTags(accountId, id, changed.tags());
         }
+        changes.leadChanged(accountId, id);
         events.publishEvent(new LeadUpdated(accountId, id));
         return leads.find(accountId, id).orElseThrow();
     }
@@ -135,6 +139,7 @@ public class LeadFacade {
         if (!leads.delete(accountId, id)) {
             throw new NotFoundException("Lead");
         }
+        changes.leadChanged(accountId, id);
         events.publishEvent(new LeadDeleted(accountId, id));
     }
 

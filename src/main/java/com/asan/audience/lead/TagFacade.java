@@ -16,9 +16,11 @@ public class TagFacade {
 
     private final TagRepository tags;
     private final ApplicationEventPublisher events;
+    private final LeadChangeFeed changes;
 
-    TagFacade(TagRepository tags, ApplicationEventPublisher events) {
+    TagFacade(TagRepository tags, ApplicationEventPublisher events, LeadChangeFeed changes) {
         this.tags = tags;
+        this.changes = changes;
         this.events = events;
     }
 
@@ -44,6 +46,7 @@ public class TagFacade {
         } else {
             tags.merge(accountId, tagId, target);
         }
+        changes.accountChanged(accountId);
         events.publishEvent(new TagsChanged(accountId));
         return tags.find(accountId, target).orElseThrow();
     }
@@ -52,6 +55,7 @@ public class TagFacade {
     public void delete(long accountId, long tagId) {
         tags.find(accountId, tagId).orElseThrow(() -> new NotFoundException("Tag"));
         tags.delete(accountId, tagId);
+        changes.accountChanged(accountId);
         events.publishEvent(new TagsChanged(accountId));
     }
 }

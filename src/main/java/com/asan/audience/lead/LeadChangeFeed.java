@@ -1,0 +1,65 @@
+package com.asan.audience.lead;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import com.asan.audience.account.TeamMemberRemoved;
+import java.util.Collection;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records every change to lead data in the writer's own transaction, under a per-account version that commits in
+ * order. Readers (the count index) replay it to stay exact: nothing is missed, nothing applied twice.
+ */
+@Component
+class LeadChangeFeed {
+
+    static final Table<Record> VERSIONS = table(name("lead_change_versions"));
+    static final Table<Record> CHANGES = table(name("lead_changes"));
+    static final Field<Long> ACCOUNT_ID = field(name("account_id"), Long.class);
+    static final Field<Long> VERSION = field(name("version"), Long.class);
+    static final Field<Long> LEAD_ID = field(name("lead_id"), Long.class);
+
+    private final DSLContext db;
+
+    LeadChangeFeed(DSLContext db) {
+        this.db = db;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void leadChanged(long accountId, long leadId) {
+        record(accountId, leadId);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void leadsChanged(long accountId, Collection<Long> leadIds) {
+        leadIds.forEach(id -> record(accountId, id));
+    }
+
+    /** Something that touches many leads at once: readers rebuild the account. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void accountChanged(long accountId) {
+        record(accountId, null);
+    }
+
+    @EventListener
+    void onTeamMemberRemoved(TeamMemberRemoved event) {
+        accountChanged(event.accountId());
+    }
+
+    private void record(long accountId, Long leadId) {
+        long version = db.insertInto(VERSIONS).set(ACCOUNT_ID, accountId).set(VERSION, 1L)
+                .onConflict(ACCOUNT_ID).doUpdate()
+                .set(VERSION, field(name("lead_change_versions", "version"), Long.class).plus(1))
+                .returning(VERSION).fetchOne(VERSION);
+        db.insertInto(CHANGES).set(ACCOUNT_ID, accountId).set(VERSION, version).set(LEAD_ID, leadId).execute();
+    }
+}
