@@ -69,6 +69,17 @@ public class LeadQueries {
         return new PageResult<>(items, leads.count(accountId, condition), page.page(), page.size());
     }
 
+    /** The leads with these ids, in the given order (ids of other accounts or deleted leads are skipped). */
+    @Transactional(readOnly = true)
+    public List<LeadView> byIds(long accountId, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, LeadView> found = new java.util.HashMap<>();
+        leads.page(accountId, ID.in(ids), List.of(), 0, ids.size()).forEach(lead -> found.put(lead.id(), lead));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** Ids of every matching lead, ascending. */
     @Transactional(readOnly = true)
     public List<Long> matchingIds(long accountId, Group criteria, EvaluationContext context) {

@@ -24,6 +24,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -55,7 +56,7 @@ public class LeadSnapshots {
     }
 
     /** Streams every lead of the account in id order; returns the version the stream reflects. */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, propagation = Propagation.REQUIRES_NEW)
     public long loadAll(long accountId, Consumer<LeadFacts> sink) {
         long version = version(accountId);
         stream(accountId, DSL.noCondition(), sink);
@@ -66,7 +67,7 @@ public class LeadSnapshots {
     public record Changes(long version, boolean wholeAccount, Set<Long> changedIds, List<LeadFacts> current) {
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, propagation = Propagation.REQUIRES_NEW)
     public Changes changesSince(long accountId, long fromVersion) {
         long version = version(accountId);
         Set<Long> ids = new TreeSet<>();

@@ -4,6 +4,7 @@ import com.asan.audience.criteria.CriteriaParser;
 import com.asan.audience.criteria.EvaluationContext;
 import com.asan.audience.criteria.Group;
 import com.asan.audience.criteria.InvalidCriteriaException;
+import com.asan.audience.countindex.CountIndex;
 import com.asan.audience.lead.LeadQueries;
 import com.asan.audience.lead.LeadView;
 import com.asan.audience.shared.ConflictException;
@@ -30,9 +31,12 @@ public class SegmentFacade {
     private final SegmentRepository segments;
     private final CriteriaJson json;
     private final LeadQueries leads;
+    private final CountIndex counts;
     private final ApplicationEventPublisher events;
 
-    SegmentFacade(SegmentRepository segments, CriteriaJson json, LeadQueries leads, ApplicationEventPublisher events) {
+    SegmentFacade(SegmentRepository segments, CriteriaJson json, LeadQueries leads, CountIndex counts,
+                  ApplicationEventPublisher events) {
+        this.counts = counts;
         this.segments = segments;
         this.json = json;
         this.leads = leads;
@@ -103,7 +107,7 @@ public class SegmentFacade {
     public SegmentView get(long accountId, long id) {
         SegmentRepository.StoredSegment stored = stored(accountId, id);
         EvaluationContext context = leads.contextNow(accountId);
-        return view(stored, leads.count(accountId, parseStored(accountId, stored), context));
+        return view(stored, counts.count(accountId, parseStored(accountId, stored), context));
     }
 
     /** Every segment with its count now. */
@@ -112,7 +116,7 @@ public class SegmentFacade {
         EvaluationContext context = leads.contextNow(accountId);
         CriteriaParser parser = leads.parser(accountId);
         return segments.all(accountId).stream()
-                .map(stored -> view(stored, leads.count(accountId, parser.parse(json.read(stored.criteria()), "criteria"),
+                .map(stored -> view(stored, counts.count(accountId, parser.parse(json.read(stored.criteria()), "criteria"),
                         context)))
                 .toList();
     }
@@ -134,9 +138,9 @@ public class SegmentFacade {
     public Preview preview(long accountId, Object criteria) {
         Group group = parse(accountId, criteria);
         EvaluationContext context = leads.contextNow(accountId);
-        PageResult<LeadView> page = leads.members(accountId, group, context, new PageRequest(0, SAMPLE_SIZE),
-                LeadQueries.MemberOrder.CREATED_DESC);
-        return new Preview(page.total(), page.items());
+        long count = counts.count(accountId, group, context);
+        List<LeadView> sample = leads.byIds(accountId, counts.newestIds(accountId, group, context, SAMPLE_SIZE));
+        return new Preview(count, sample);
     }
 
     @Transactional(readOnly = true)

@@ -70,6 +70,8 @@ class SegmentApiTest extends ApiTestBase {
                 .as("a lead with no city is not in Toronto").isEqualTo(1);
         assertThat(preview(all(cond("tags", "has_any", List.of("vip"))))).isEqualTo(2);
         assertThat(preview(all(cond("tags", "has_none", List.of("VIP"))))).isEqualTo(1);
+        assertThat(preview(all(cond("tags", "has_any", List.of("nobody", "INVESTOR"))))).isEqualTo(1);
+        assertThat(preview(all(cond("tags", "has_any", List.of("investor", "Nobody"))))).isEqualTo(1);
         assertThat(preview(all(cond("tags", "has_all", List.of("VIP", "investor"))))).isEqualTo(1);
         assertThat(preview(all(cond("custom.budget", "gt", 500000)))).isEqualTo(1);
         assertThat(preview(all(cond("custom.budget", "is_empty", null)))).isEqualTo(2);

@@ -1,0 +1,152 @@
+package com.asan.audience.countindex;
+
+import com.asan.audience.criteria.LeadFacts;
+import com.asan.audience.criteria.TextNormalizer;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * The in-memory index of one account: per-value bitmaps over dense lead ordinals, range structures for times,
+ * numbers and dates, and engagement per campaign and event type. Not thread-safe: {@link CountIndex} guards it.
+ */
+final class AccountIndex {
+
+    /** Engagement of any campaign is kept under this campaign id. */
+    static final long ANY_CAMPAIGN = -1;
+
+    record EngagementKey(long campaignId, String type) {
+    }
+
+    final long accountId;
+    long version;
+    final Ordinals ordinals = new Ordinals();
+    final ValueBitmaps<String> status = ValueBitmaps.hashed();
+    final ValueBitmaps<String> source = ValueBitmaps.hashed();
+    final ValueBitmaps<String> phoneType = ValueBitmaps.hashed();
+    final ValueBitmaps<Long> assignee = ValueBitmaps.hashed();
+    final ValueBitmaps<String> tags = ValueBitmaps.hashed();
+    final ValueBitmaps<String> firstName = ValueBitmaps.hashed();
+    final ValueBitmaps<String> lastName = ValueBitmaps.hashed();
+    final TimeColumn created = TimeColumn.dense();
+    final TimeColumn lastActive = TimeColumn.dense();
+    final Map<String, ValueBitmaps<Object>> custom = new HashMap<>();
+    final Map<EngagementKey, TimeColumn> engagement = new HashMap<>();
+
+    AccountIndex(long accountId) {
+        this.accountId = accountId;
+    }
+
+    /** Inserts or replaces a lead. */
+    void put(LeadFacts lead) {
+        int existing = ordinals.find(lead.id());
+        if (existing >= 0) {
+            clear(existing);
+        }
+        int ordinal = existing >= 0 ? existing : ordinals.add(lead.id());
+        ordinals.live().add(ordinal);
+        status.add(lead.status(), ordinal);
+        source.add(lead.source(), ordinal);
+        if (lead.phone() != null && lead.phoneType() != null) {
+            phoneType.add(lead.phoneType(), ordinal);
+        }
+        if (lead.assignedTo() != null) {
+            assignee.add(lead.assignedTo(), ordinal);
+        }
+        lead.tags().forEach(tag -> tags.add(TextNormalizer.fold(tag), ordinal));
+        if (lead.firstName() != null) {
+            firstName.add(TextNormalizer.fold(lead.firstName()), ordinal);
+        }
+        if (lead.lastName() != null) {
+            lastName.add(TextNormalizer.fold(lead.lastName()), ordinal);
+        }
+        created.set(ordinal, micros(lead.createdAt()));
+        lastActive.set(ordinal, lead.lastActiveAt() == null ? TimeColumn.NONE : micros(lead.lastActiveAt()));
+        lead.custom().forEach((key, value) -> {
+            if (value != null) {
+                custom.computeIfAbsent(key, k -> newCustomColumn(value)).add(customKey(value), ordinal);
+            }
+        });
+        for (LeadFacts.EngagementEvent event : lead.events()) {
+            long at = micros(event.occurredAt());
+            for (long campaign : new long[] {event.campaignId(), ANY_CAMPAIGN}) {
+                TimeColumn column = engagement.computeIfAbsent(new EngagementKey(campaign, event.type()),
+                        k -> TimeColumn.sparse());
+                column.set(ordinal, Math.max(at, column.get(ordinal)));
+            }
+        }
+    }
+
+    void remove(long leadId) {
+        int ordinal = ordinals.find(leadId);
+        if (ordinal >= 0) {
+            clear(ordinal);
+            ordinals.retire(ordinal);
+        }
+    }
+
+    private void clear(int ordinal) {
+        status.remove(ordinal);
+        source.remove(ordinal);
+        phoneType.remove(ordinal);
+        assignee.remove(ordinal);
+        tags.remove(ordinal);
+        firstName.remove(ordinal);
+        lastName.remove(ordinal);
+        created.clear(ordinal);
+        lastActive.clear(ordinal);
+        custom.values().forEach(values -> values.remove(ordinal));
+        engagement.values().forEach(column -> column.clear(ordinal));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ValueBitmaps<Object> newCustomColumn(Object sample) {
+        return sample instanceof BigDecimal || sample instanceof LocalDate ? (ValueBitmaps) ValueBitmaps.sorted()
+                : ValueBitmaps.hashed();
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T customKey(Object value) {
+        return (T) (value instanceof String text ? TextNormalizer.fold(text) : value);
+    }
+
+    static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
+    int leadCount() {
+        return ordinals.live().getCardinality();
+    }
+
+    long sizeInBytes() {
+        long bytes = ordinals.sizeInBytes() + status.sizeInBytes() + source.sizeInBytes() + phoneType.sizeInBytes()
+                + assignee.sizeInBytes() + tags.sizeInBytes() + firstName.sizeInBytes() + lastName.sizeInBytes()
+                + created.sizeInBytes() + lastActive.sizeInBytes();
+        for (ValueBitmaps<Object> values : custom.values()) {
+            bytes += values.sizeInBytes();
+        }
+        for (TimeColumn column : engagement.values()) {
+            bytes += column.sizeInBytes();
+        }
+        return bytes;
+    }
+
+    void optimize() {
+        status.optimize();
+        source.optimize();
+        phoneType.optimize();
+        assignee.optimize();
+        tags.optimize();
+        firstName.optimize();
+        lastName.optimize();
+        custom.values().forEach(ValueBitmaps::optimize);
+        ordinals.live().runOptimize();
+    }
+
+    RoaringBitmap live() {
+        return ordinals.live();
+    }
+}

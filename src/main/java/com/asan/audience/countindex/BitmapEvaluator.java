@@ -1,0 +1,281 @@
+package com.asan.audience.countindex;
+
+import com.asan.audience.criteria.Attribute;
+import com.asan.audience.criteria.Check;
+import com.asan.audience.criteria.CheckVisitor;
+import com.asan.audience.criteria.Condition;
+import com.asan.audience.criteria.Criterion;
+import com.asan.audience.criteria.CustomAttribute;
+import com.asan.audience.criteria.EvaluationContext;
+import com.asan.audience.criteria.Group;
+import com.asan.audience.criteria.StandardAttribute;
+import com.asan.audience.criteria.TimeWindows;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.roaringbitmap.FastAggregation;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Evaluates criteria on an {@link AccountIndex}. Checks become bitmaps; AND groups intersect from the smallest
+ * member up and subtract negated members; a two-member AND at the top is counted without materialising.
+ * Bitmaps owned by the index are never modified: every result that could alias one is a fresh bitmap.
+ */
+final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
+
+    /** A criterion the index does not cover (email, a text field with too many distinct values). */
+    static final class NotIndexed extends RuntimeException {
+        NotIndexed(String what) {
+            super(what, null, false, false);
+        }
+    }
+
+    static final int MAX_TEXT_VALUES = 50_000;
+
+    private final AccountIndex index;
+    private final EvaluationContext context;
+
+    BitmapEvaluator(AccountIndex index, EvaluationContext context) {
+        this.index = index;
+        this.context = context;
+    }
+
+    long count(Group root) {
+        if (root.members().isEmpty()) {
+            return index.live().getLongCardinality();
+        }
+        if (root.match() == com.asan.audience.criteria.Match.ALL && root.members().size() == 2
+                && root.members().stream().noneMatch(m -> m instanceof Condition c && c.negated())) {
+            return RoaringBitmap.andCardinality(evaluate(root.members().get(0)), evaluate(root.members().get(1)));
+        }
+        if (root.members().size() == 1 && root.members().get(0) instanceof Condition condition) {
+            RoaringBitmap positive = condition.check().accept(this);
+            long matching = RoaringBitmap.andCardinality(positive, index.live());
+            boolean negate = condition.negated() != (root.match() == com.asan.audience.criteria.Match.NONE);
+            return negate ? index.live().getLongCardinality() - matching : matching;
+        }
+        return evaluate(root).getLongCardinality();
+    }
+
+    RoaringBitmap evaluate(Criterion criterion) {
+        if (criterion instanceof Condition condition) {
+            RoaringBitmap positive = condition.check().accept(this);
+            return condition.negated() ? RoaringBitmap.andNot(index.live(), positive)
+                    : RoaringBitmap.and(positive, index.live());
+        }
+        Group group = (Group) criterion;
+        if (group.members().isEmpty()) {
+            return index.live().clone();
+        }
+        return switch (group.match()) {
+            case ALL -> all(group.members());
+            case ANY -> any(group.members());
+            case NONE -> RoaringBitmap.andNot(index.live(), any(group.members()));
+        };
+    }
+
+    private RoaringBitmap all(List<Criterion> members) {
+        List<RoaringBitmap> include = new ArrayList<>();
+        List<RoaringBitmap> exclude = new ArrayList<>();
+        for (Criterion member : members) {
+            if (member instanceof Condition condition && condition.negated()) {
+                exclude.add(condition.check().accept(this));
+            } else if (member instanceof Condition condition) {
+                include.add(condition.check().accept(this));
+            } else {
+                include.add(evaluate(member));
+            }
+        }
+        include.sort(Comparator.comparingLong(RoaringBitmap::getLongCardinality));
+        RoaringBitmap result = include.isEmpty() ? index.live().clone() : RoaringBitmap.and(include.get(0), index.live());
+        for (int i = 1; i < include.size() && !result.isEmpty(); i++) {
+            result.and(include.get(i));
+        }
+        for (RoaringBitmap excluded : exclude) {
+            if (result.isEmpty()) {
+                break;
+            }
+            result.andNot(excluded);
+        }
+        return result;
+    }
+
+    private RoaringBitmap any(List<Criterion> members) {
+        List<RoaringBitmap> parts = new ArrayList<>(members.size());
+        for (Criterion member : members) {
+            parts.add(member instanceof Condition condition && !condition.negated()
+                    ? condition.check().accept(this) : evaluate(member));
+        }
+        return RoaringBitmap.and(FastAggregation.or(parts.iterator()), index.live());
+    }
+
+    @Override
+    public RoaringBitmap choiceIn(Check.ChoiceIn check) {
+        ValueBitmaps<String> values = switch (check.attribute()) {
+            case STATUS -> index.status;
+            case SOURCE -> index.source;
+            case PHONE_TYPE -> index.phoneType;
+            default -> throw new NotIndexed(check.attribute().name());
+        };
+        return values.anyOf(check.values());
+    }
+
+    @Override
+    public RoaringBitmap assigneeIn(Check.AssigneeIn check) {
+        return index.assignee.anyOf(check.memberIds());
+    }
+
+    @Override
+    public RoaringBitmap textIn(Check.TextIn check) {
+        return text(check.attribute()).anyOf(new ArrayList<Object>(check.folded()));
+    }
+
+    @Override
+    public RoaringBitmap textContains(Check.TextContains check) {
+        return text(check.attribute()).matching(value -> ((String) value).contains(check.folded()));
+    }
+
+    @Override
+    public RoaringBitmap textStartsWith(Check.TextStartsWith check) {
+        return text(check.attribute()).matching(value -> ((String) value).startsWith(check.folded()));
+    }
+
+    @Override
+    public RoaringBitmap tagsAny(Check.TagsAny check) {
+        return index.tags.anyOf(check.folded());
+    }
+
+    @Override
+    public RoaringBitmap tagsAll(Check.TagsAll check) {
+        RoaringBitmap result = null;
+        for (String tag : check.folded()) {
+            result = result == null ? index.tags.of(tag).clone() : result;
+            result.and(index.tags.of(tag));
+        }
+        return result == null ? index.live().clone() : result;
+    }
+
+    @Override
+    public RoaringBitmap isEmpty(Check.IsEmpty check) {
+        return RoaringBitmap.andNot(index.live(), present(check.attribute()));
+    }
+
+    @Override
+    public RoaringBitmap numberCompare(Check.NumberCompare check) {
+        ValueBitmaps<BigDecimal> values = custom(check.attribute());
+        BigDecimal v = check.operand();
+        return switch (check.comparison()) {
+            case EQ -> values.of(v);
+            case GT -> values.range(v, false, null, false);
+            case GTE -> values.range(v, true, null, false);
+            case LT -> values.range(null, false, v, false);
+            case LTE -> values.range(null, false, v, true);
+        };
+    }
+
+    @Override
+    public RoaringBitmap numberBetween(Check.NumberBetween check) {
+        return this.<BigDecimal>custom(check.attribute()).range(check.low(), true, check.high(), true);
+    }
+
+    @Override
+    public RoaringBitmap timeIn(Check.TimeIn check) {
+        if (check.attribute() instanceof CustomAttribute attribute) {
+            TimeWindows.DateBounds bounds = TimeWindows.forDate(check.window(), context);
+            return this.<java.time.LocalDate>custom(attribute).range(bounds.from(), true, bounds.to(), true);
+        }
+        TimeColumn column = check.attribute() == StandardAttribute.CREATED ? index.created : index.lastActive;
+        TimeWindows.InstantBounds bounds = TimeWindows.forInstant(check.window(), context);
+        long from = TimeColumn.NONE;
+        if (bounds.fromExclusive() != null) {
+            from = floorMicros(bounds.fromExclusive()) + 1;
+        }
+        if (bounds.fromInclusive() != null) {
+            from = Math.max(from, ceilMicros(bounds.fromInclusive()));
+        }
+        long to = bounds.toExclusive() == null ? TimeColumn.NONE : ceilMicros(bounds.toExclusive());
+        return column.range(from, to);
+    }
+
+    @Override
+    public RoaringBitmap booleanIs(Check.BooleanIs check) {
+        return this.<Boolean>custom(check.attribute()).of(check.value());
+    }
+
+    @Override
+    public RoaringBitmap engaged(Check.Engaged check) {
+        long campaign = switch (check.campaign().kind()) {
+            case LAST -> context.lastCampaignId() == null ? Long.MIN_VALUE : context.lastCampaignId();
+            case SPECIFIC -> check.campaign().campaignId();
+            case ANY -> AccountIndex.ANY_CAMPAIGN;
+        };
+        TimeColumn column = index.engagement.get(new AccountIndex.EngagementKey(campaign,
+                check.kind().name().toLowerCase(Locale.ROOT)));
+        if (column == null) {
+            return new RoaringBitmap();
+        }
+        if (check.withinDays() == null) {
+            return column.present();
+        }
+        Instant since = context.now().minus(Duration.ofDays(check.withinDays()));
+        return column.range(floorMicros(since) + 1, TimeColumn.NONE);
+    }
+
+    private RoaringBitmap present(Attribute attribute) {
+        if (attribute instanceof CustomAttribute custom) {
+            ValueBitmaps<Object> values = index.custom.get(custom.key());
+            return values == null ? new RoaringBitmap() : values.present();
+        }
+        return switch ((StandardAttribute) attribute) {
+            case PHONE_TYPE -> index.phoneType.present();
+            case TAGS -> index.tags.present();
+            case ASSIGNED_TO -> index.assignee.present();
+            case LAST_ACTIVE -> index.lastActive.present();
+            case CREATED -> index.created.present();
+            case FIRST_NAME -> index.firstName.present();
+            case LAST_NAME -> index.lastName.present();
+            case STATUS -> index.status.present();
+            case SOURCE -> index.source.present();
+            case EMAIL -> throw new NotIndexed("email");
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private ValueBitmaps<Object> text(Attribute attribute) {
+        ValueBitmaps<?> values;
+        if (attribute instanceof CustomAttribute custom) {
+            values = index.custom.get(custom.key());
+            if (values == null) {
+                return ValueBitmaps.hashed();
+            }
+        } else {
+            values = switch ((StandardAttribute) attribute) {
+                case FIRST_NAME -> index.firstName;
+                case LAST_NAME -> index.lastName;
+                default -> throw new NotIndexed(attribute.toString());
+            };
+        }
+        if (values.distinctValues() > MAX_TEXT_VALUES) {
+            throw new NotIndexed(attribute + " has too many distinct values");
+        }
+        return (ValueBitmaps<Object>) values;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> ValueBitmaps<T> custom(CustomAttribute attribute) {
+        ValueBitmaps<Object> values = index.custom.get(attribute.key());
+        return values == null ? (ValueBitmaps<T>) ValueBitmaps.sorted() : (ValueBitmaps<T>) values;
+    }
+
+    private static long floorMicros(Instant instant) {
+        return Math.floorDiv(instant.getEpochSecond() * 1_000_000_000L + instant.getNano(), 1_000L);
+    }
+
+    private static long ceilMicros(Instant instant) {
+        return -Math.floorDiv(-(instant.getEpochSecond() * 1_000_000_000L + instant.getNano()), 1_000L);
+    }
+}

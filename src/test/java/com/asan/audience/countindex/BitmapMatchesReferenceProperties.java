@@ -1,0 +1,178 @@
+package com.asan.audience.countindex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.asan.audience.criteria.CriteriaParser;
+import com.asan.audience.criteria.CustomFieldDefinition;
+import com.asan.audience.criteria.EvaluationContext;
+import com.asan.audience.criteria.FieldType;
+import com.asan.audience.criteria.Group;
+import com.asan.audience.criteria.LeadFacts;
+import com.asan.audience.criteria.ReferenceEvaluator;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.roaringbitmap.IntIterator;
+
+/**
+ * The bitmap evaluator against the reference evaluator, in memory, over random sequences of inserts, updates and
+ * deletes: after every step the bitmap result equals the reference result. Fast enough for many tries.
+ */
+class BitmapMatchesReferenceProperties {
+
+    static final Instant NOW = Instant.parse("2026-06-15T12:00:00Z");
+    static final Map<String, CustomFieldDefinition> FIELDS = Map.of(
+            "city", new CustomFieldDefinition("city", "City", FieldType.TEXT, List.of()),
+            "budget", new CustomFieldDefinition("budget", "Budget", FieldType.NUMBER, List.of()),
+            "ok", new CustomFieldDefinition("ok", "OK", FieldType.BOOLEAN, List.of()),
+            "move", new CustomFieldDefinition("move", "Move", FieldType.DATE, List.of()));
+
+    record Step(boolean delete, int leadNumber, LeadFacts facts) {
+    }
+
+    @Provide
+    Arbitrary<List<Step>> steps() {
+        Arbitrary<LeadFacts> facts = Combinators.combine(
+                Arbitraries.of("Ann", "ann", "Bob", "ÉLO").injectNull(0.3),
+                Arbitraries.of("Hot", "Warm", "Cold"),
+                Arbitraries.of("VIP", "Buyer", "Investor").set().ofMaxSize(3),
+                Arbitraries.of(1L, 2L).injectNull(0.3),
+                Arbitraries.integers().between(0, 60).map(d -> NOW.minusSeconds(d * 86_400L + d * 997L)),
+                Arbitraries.integers().between(0, 60).map(d -> NOW.minusSeconds(d * 43_200L)).injectNull(0.3),
+                Arbitraries.of("Toronto", "ottawa", "TORONTO").injectNull(0.3),
+                Arbitraries.of(100, 500, 750).injectNull(0.3)
+        ).as((first, status, tags, agent, created, active, city, budget) -> {
+            Map<String, Object> custom = new HashMap<>();
+            if (city != null) {
+                custom.put("city", city);
+            }
+            if (budget != null) {
+                custom.put("budget", new BigDecimal(budget));
+                custom.put("ok", budget > 200);
+                custom.put("move", LocalDate.of(2026, 6, 1).plusDays(budget % 30));
+            }
+            List<LeadFacts.EngagementEvent> events = budget == null ? List.of()
+                    : List.of(new LeadFacts.EngagementEvent(budget % 2 + 1, budget > 400 ? "opened" : "clicked",
+                    NOW.minusSeconds(budget * 3600L)));
+            return new LeadFacts(0, first, null, null, agent == null ? null : "+1", agent == null ? null : "mobile",
+                    status, "API", tags, agent, created, active, custom, events);
+        });
+        Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, 9).map(n -> n == 0),
+                Arbitraries.integers().between(1, 12), facts).as(Step::new);
+        return step.list().ofMinSize(1).ofMaxSize(25);
+    }
+
+    @Provide
+    Arbitrary<Map<String, Object>> criteria() {
+        Arbitrary<Map<String, Object>> condition = Arbitraries.oneOf(
+                Combinators.combine(Arbitraries.of("is", "is_not", "in", "not_in"), Arbitraries.of("Hot", "Warm"))
+                        .as((op, v) -> cond("status", op, op.contains("in") ? List.of(v, "Cold") : v)),
+                Combinators.combine(Arbitraries.of("has_any", "has_all", "has_none"),
+                        Arbitraries.of("vip", "BUYER", "investor", "nobody").list().ofMinSize(1).ofMaxSize(3))
+                        .as((op, v) -> cond("tags", op, v)),
+                Arbitraries.of("is_empty", "is_not_empty").map(op -> cond("tags", op, null)),
+                Arbitraries.of("is_empty", "is_not_empty").map(op -> cond("assigned_to", op, null)),
+                Arbitraries.of(1L, 2L, 3L).map(id -> cond("assigned_to", "is", id)),
+                Arbitraries.of("mobile", "landline").map(v -> cond("phone_type", "is", v)),
+                Combinators.combine(Arbitraries.of("in_last_days", "not_in_last_days"), Arbitraries.of(1, 7, 30))
+                        .as((op, d) -> cond("created", op, d)),
+                Combinators.combine(Arbitraries.of("before", "after"), Arbitraries.integers().between(0, 70))
+                        .as((op, d) -> cond("last_active", op, LocalDate.of(2026, 6, 15).minusDays(d).toString())),
+                Arbitraries.of("is_empty", "is_not_empty").map(op -> cond("last_active", op, null)),
+                Combinators.combine(Arbitraries.of("is", "is_not", "contains", "starts_with"),
+                        Arbitraries.of("toronto", "OTT", "o")).as((op, v) -> cond("custom.city", op, v)),
+                Combinators.combine(Arbitraries.of("is", "gt", "gte", "lt", "lte"), Arbitraries.of(100, 500, 600))
+                        .as((op, v) -> cond("custom.budget", op, v)),
+                Arbitraries.of(true, false).map(v -> cond("custom.ok", "is", v)),
+                Combinators.combine(Arbitraries.of("before", "after"), Arbitraries.integers().between(0, 40))
+                        .as((op, d) -> cond("custom.move", op, LocalDate.of(2026, 6, 1).plusDays(d).toString())),
+                Combinators.combine(Arbitraries.of("opened", "not_opened", "clicked", "not_clicked"),
+                        Arbitraries.of("last", "any", 1L, 2L), Arbitraries.of(1, 30).injectNull(0.5))
+                        .as((op, c, w) -> {
+                            Map<String, Object> v = new LinkedHashMap<>();
+                            v.put("campaign", c);
+                            if (w != null) {
+                                v.put("within_days", w);
+                            }
+                            return cond("engagement", op, v);
+                        }),
+                Combinators.combine(Arbitraries.of("is", "starts_with"), Arbitraries.of("ann", "é"))
+                        .as((op, v) -> cond("first_name", op, v)));
+        Arbitrary<Map<String, Object>> inner = Combinators.combine(Arbitraries.of("all", "any", "none"),
+                condition.list().ofMinSize(1).ofMaxSize(3)).as(BitmapMatchesReferenceProperties::group);
+        Arbitrary<Object> member = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, condition.map(c -> (Object) c)), net.jqwik.api.Tuple.of(1, inner.map(g -> (Object) g)));
+        return Combinators.combine(Arbitraries.of("all", "any", "none"), member.list().ofMinSize(1).ofMaxSize(3))
+                .as(BitmapMatchesReferenceProperties::group);
+    }
+
+    @Property(tries = 2000, seed = "20261126")
+    void bitmapEqualsReferenceAfterEveryStep(@ForAll("steps") List<Step> steps,
+                                            @ForAll("criteria") Map<String, Object> criteria) {
+        Group group = new CriteriaParser(FIELDS).parse(criteria, "criteria");
+        EvaluationContext context = new EvaluationContext(NOW, ZoneId.of("America/Toronto"), 1L);
+        AccountIndex index = new AccountIndex(1);
+        Map<Long, LeadFacts> leads = new LinkedHashMap<>();
+        for (Step step : steps) {
+            long id = 100 + step.leadNumber();
+            if (step.delete()) {
+                index.remove(id);
+                leads.remove(id);
+            } else {
+                LeadFacts lead = withId(step.facts(), id);
+                index.put(lead);
+                leads.put(id, lead);
+            }
+            Set<Long> expected = new TreeSet<>();
+            leads.values().stream().filter(lead -> ReferenceEvaluator.matches(group, lead, context))
+                    .forEach(lead -> expected.add(lead.id()));
+            BitmapEvaluator evaluator = new BitmapEvaluator(index, context);
+            Set<Long> actual = new TreeSet<>();
+            IntIterator it = evaluator.evaluate(group).getIntIterator();
+            while (it.hasNext()) {
+                actual.add(index.ordinals.idOf(it.next()));
+            }
+            assertThat(actual).as(() -> "bitmap and reference disagree\ncriteria: " + criteria + "\nleads: "
+                    + leads.values()).isEqualTo(expected);
+            assertThat(evaluator.count(group)).isEqualTo(expected.size());
+        }
+    }
+
+    private static LeadFacts withId(LeadFacts f, long id) {
+        return new LeadFacts(id, f.firstName(), f.lastName(), f.email(), f.phone(), f.phoneType(), f.status(),
+                f.source(), new HashSet<>(f.tags()), f.assignedTo(), f.createdAt(), f.lastActiveAt(), f.custom(),
+                new ArrayList<>(f.events()));
+    }
+
+    static Map<String, Object> cond(String field, String operator, Object value) {
+        Map<String, Object> condition = new LinkedHashMap<>();
+        condition.put("field", field);
+        condition.put("operator", operator);
+        if (value != null) {
+            condition.put("value", value);
+        }
+        return condition;
+    }
+
+    static Map<String, Object> group(String match, List<?> members) {
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("match", match);
+        group.put("conditions", members);
+        return group;
+    }
+}
