@@ -2,6 +2,7 @@ package com.asan.audience.web;
 
 import com.asan.audience.account.AccountFacade;
 import com.asan.audience.account.TeamMember;
+import com.asan.audience.countindex.CountIndex;
 import com.asan.audience.lead.LeadQueries;
 import com.asan.audience.lead.LeadView;
 import com.asan.audience.segment.SegmentFacade;
@@ -33,9 +34,11 @@ class AudiencePagesController {
     private final AccountFacade accounts;
     private final BuilderCatalog catalog;
     private final JsonMapper json;
+    private final CountIndex countIndex;
 
     AudiencePagesController(SegmentFacade segments, LeadQueries leads, AccountFacade accounts, BuilderCatalog catalog,
-                            JsonMapper json) {
+                            JsonMapper json, CountIndex countIndex) {
+        this.countIndex = countIndex;
         this.segments = segments;
         this.leads = leads;
         this.accounts = accounts;
@@ -82,13 +85,13 @@ class AudiencePagesController {
                 order);
         var context = leads.contextNow(accountId);
         Map<String, Map<String, Long>> breakdowns = new LinkedHashMap<>();
-        breakdowns.put("Status", leads.breakdown(accountId, definition.criteria(), context, LeadQueries.Breakdown.STATUS));
-        breakdowns.put("Source", leads.breakdown(accountId, definition.criteria(), context, LeadQueries.Breakdown.SOURCE));
-        breakdowns.put("Top 10 tags", leads.breakdown(accountId, definition.criteria(), context, LeadQueries.Breakdown.TAG));
+        breakdowns.put("Status", breakdown(accountId, definition, context, LeadQueries.Breakdown.STATUS));
+        breakdowns.put("Source", breakdown(accountId, definition, context, LeadQueries.Breakdown.SOURCE));
+        breakdowns.put("Top 10 tags", breakdown(accountId, definition, context, LeadQueries.Breakdown.TAG));
         breakdowns.put("Assigned agent", agentNames(accountId,
-                leads.breakdown(accountId, definition.criteria(), context, LeadQueries.Breakdown.AGENT)));
+                breakdown(accountId, definition, context, LeadQueries.Breakdown.AGENT)));
         breakdowns.put("Phone type", renameEmpty(
-                leads.breakdown(accountId, definition.criteria(), context, LeadQueries.Breakdown.PHONE_TYPE), "no phone"));
+                breakdown(accountId, definition, context, LeadQueries.Breakdown.PHONE_TYPE), "no phone"));
         model.addAttribute("segment", definition);
         model.addAttribute("description", catalog.describer(accountId).describe(
                 com.asan.audience.criteria.CriteriaParser.toJson(definition.criteria())));
@@ -113,6 +116,21 @@ class AudiencePagesController {
         segments.delete(caller.accountId(), id);
         redirect.addFlashAttribute("notice", "Deleted segment “" + name + "”. No lead was changed.");
         return "redirect:/audience";
+    }
+
+    /** Bitmap intersections when the count index can answer, PostgreSQL otherwise; largest first, tags top 10. */
+    private Map<String, Long> breakdown(long accountId, SegmentFacade.Definition segment,
+                                        com.asan.audience.criteria.EvaluationContext context, LeadQueries.Breakdown by) {
+        Map<String, Long> counts = countIndex.breakdown(accountId, segment.criteria(), context,
+                CountIndex.Breakdown.valueOf(by.name()));
+        if (counts == null) {
+            counts = leads.breakdown(accountId, segment.criteria(), context, by);
+        }
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(by == LeadQueries.Breakdown.TAG ? 10 : Long.MAX_VALUE)
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
     }
 
     private Map<String, Long> agentNames(long accountId, Map<String, Long> byId) {

@@ -1,0 +1,89 @@
+package com.asan.audience.countindex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.asan.audience.support.Api;
+import com.asan.audience.support.ApiTestBase;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class CountIndexTest extends ApiTestBase {
+
+    @Autowired
+    CountIndex index;
+
+    @Autowired
+    MeterRegistry metrics;
+
+    static Map<String, Object> hot() {
+        return Map.of("match", "all", "conditions", List.of(Map.of("field", "status", "operator", "is", "value", "Hot"),
+                Map.of("field", "tags", "operator", "has_any", "value", List.of("vip"))));
+    }
+
+    long preview(Api api, Map<String, Object> criteria) {
+        return api.post("/api/segments/preview", Map.of("criteria", criteria)).json().get("count").asLong();
+    }
+
+    double fallbacks() {
+        return metrics.counter("audience.countindex.fallbacks").count();
+    }
+
+    @Test
+    void countsIncludeEveryCommittedWriteImmediately() {
+        TestAccount account = newAccount();
+        Api api = account.api();
+        api.post("/api/leads", Map.of("status", "Hot", "tags", List.of("VIP")));
+        index.warm(account.accountId()).join();
+        double before = fallbacks();
+
+        assertThat(preview(api, hot())).isEqualTo(1);
+        long second = api.post("/api/leads", Map.of("status", "hot", "tags", List.of("vip"))).id();
+        assertThat(preview(api, hot())).as("a create is in the very next count").isEqualTo(2);
+        api.patch("/api/leads/" + second, Map.of("status", "Cold"));
+        assertThat(preview(api, hot())).as("an update too").isEqualTo(1);
+        api.patch("/api/leads/" + second, Map.of("status", "Hot", "tags", List.of()));
+        assertThat(preview(api, hot())).isEqualTo(1);
+        api.patch("/api/leads/" + second, Map.of("tags", List.of("VIP")));
+        assertThat(preview(api, hot())).isEqualTo(2);
+        api.delete("/api/leads/" + second);
+        assertThat(preview(api, hot())).as("and a delete").isEqualTo(1);
+        assertThat(fallbacks()).as("the index answered every count").isEqualTo(before);
+    }
+
+    @Test
+    void accountWideChangesFallBackToSqlUntilRebuilt() {
+        TestAccount account = newAccount();
+        Api api = account.api();
+        api.post("/api/leads", Map.of("status", "Hot", "tags", List.of("VIP")));
+        api.post("/api/leads", Map.of("status", "Hot", "tags", List.of("Investor")));
+        index.warm(account.accountId()).join();
+        assertThat(preview(api, hot())).isEqualTo(1);
+
+        long investor = api.get("/api/tags").json().valueStream()
+                .filter(tag -> tag.get("name").asString().equals("Investor")).findFirst().orElseThrow().get("id").asLong();
+        api.patch("/api/tags/" + investor, Map.of("name", "VIP"));
+        double before = fallbacks();
+        assertThat(preview(api, hot())).as("exact while the index rebuilds").isEqualTo(2);
+        assertThat(fallbacks()).isGreaterThan(before);
+
+        index.warm(account.accountId()).join();
+        double afterRebuild = fallbacks();
+        assertThat(preview(api, hot())).isEqualTo(2);
+        assertThat(fallbacks()).isEqualTo(afterRebuild);
+    }
+
+    @Test
+    void previewSampleComesFromTheIndexNewestFirst() {
+        TestAccount account = newAccount();
+        Api api = account.api();
+        long first = api.post("/api/leads", Map.of("status", "Hot", "tags", List.of("VIP"))).id();
+        long second = api.post("/api/leads", Map.of("status", "Hot", "tags", List.of("VIP"))).id();
+        index.warm(account.accountId()).join();
+        var sample = api.post("/api/segments/preview", Map.of("criteria", hot())).json().get("sample");
+        assertThat(sample.get(0).get("id").asLong()).isEqualTo(second);
+        assertThat(sample.get(1).get("id").asLong()).isEqualTo(first);
+    }
+}
