@@ -42,8 +42,9 @@ public final class SegmentCountBench {
 
     private static void run(int size, boolean explain) throws Exception {
         AccountFacade accounts = SharedApp.bean(AccountFacade.class);
-        long accountId = accounts.createAccount(new AccountFacade.SignUp("Bench " + size, "Bench",
-                "bench." + size + "." + System.nanoTime() + "@test.example", "secret-pass-1")).accountId();
+        var signUp = accounts.createAccount(new AccountFacade.SignUp("Bench " + size, "Bench",
+                "bench." + size + "." + System.nanoTime() + "@test.example", "secret-pass-1"));
+        long accountId = signUp.accountId();
         List<Long> agents = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             agents.add(accounts.seedMember(accountId, "Agent " + i, "agent" + i + "." + accountId + "@bench.example",
@@ -91,7 +92,9 @@ public final class SegmentCountBench {
                 queries.count(accountId, group, context);
                 samples[i] = (System.nanoTime() - t0) / 1e6;
                 long t1 = System.nanoTime();
-                segments.preview(accountId, named.criteria());
+                queries.count(accountId, group, context);
+                queries.members(accountId, group, context, new com.asan.audience.shared.PageRequest(0, 10),
+                        LeadQueries.MemberOrder.CREATED_DESC);
                 previewSamples[i] = (System.nanoTime() - t1) / 1e6;
             }
             for (double s : samples) {
@@ -111,6 +114,7 @@ public final class SegmentCountBench {
         System.out.printf("ALL %,d leads: count p50 %.2f ms, p99 %.2f ms; sum of medians %.1f ms; preview (count + "
                         + "sample of 10) p50 %.2f ms, p99 %.2f ms%n", size, percentile(pooled, 50),
                 percentile(pooled, 99), sumOfMedians, percentile(pooledPreview, 50), percentile(pooledPreview, 99));
+        EngineBench.run(accountId, signUp.apiKey(), size, mix, sumOfMedians);
     }
 
     private static void explain(long accountId, Group group, EvaluationContext context) {

@@ -1,0 +1,127 @@
+package com.asan.audience.bench;
+
+import com.asan.audience.countindex.CountIndex;
+import com.asan.audience.countindex.EngineProbe;
+import com.asan.audience.criteria.EvaluationContext;
+import com.asan.audience.criteria.Group;
+import com.asan.audience.lead.LeadQueries;
+import com.asan.audience.segment.SegmentFacade;
+import com.asan.audience.support.Api;
+import com.asan.audience.support.SharedApp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+
+/** The count engine on the same data as the PostgreSQL baseline: build, memory, evaluation, HTTP and page times. */
+final class EngineBench {
+
+    private EngineBench() {
+    }
+
+    static void run(long accountId, String apiKey, int size, List<BenchCriteria.Named> mix, double sqlSumOfMedians) {
+        CountIndex index = SharedApp.bean(CountIndex.class);
+        LeadQueries queries = SharedApp.bean(LeadQueries.class);
+        SegmentFacade segments = SharedApp.bean(SegmentFacade.class);
+        long started = System.nanoTime();
+        index.warm(accountId).join();
+        double buildSeconds = (System.nanoTime() - started) / 1e9;
+        long bytes = EngineProbe.bytesOf(index, accountId);
+        System.out.printf("%nENGINE %,d leads: index build (load from PostgreSQL + bitmaps) %.2f s; %,d bytes = %.1f B/lead%n",
+                size, buildSeconds, bytes, (double) bytes / size);
+
+        EvaluationContext context = queries.contextNow(accountId);
+        List<Group> groups = mix.stream().map(named -> segments.parse(accountId, named.criteria())).toList();
+        for (int warm = 0; warm < 200; warm++) {
+            for (Group group : groups) {
+                EngineProbe.countAsLoaded(index, accountId, group, context);
+            }
+        }
+        int runs = 200;
+        List<Double> pooled = new ArrayList<>();
+        List<Double> pooledFresh = new ArrayList<>();
+        double sumOfMedians = 0;
+        System.out.printf("%-66s %12s %10s %10s %14s%n", "criteria", "count", "p50 µs", "p99 µs", "with check µs");
+        for (int q = 0; q < groups.size(); q++) {
+            Group group = groups.get(q);
+            double[] samples = new double[runs];
+            double[] fresh = new double[runs];
+            long count = 0;
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                count = EngineProbe.countAsLoaded(index, accountId, group, context);
+                samples[i] = (System.nanoTime() - t0) / 1e3;
+                long t1 = System.nanoTime();
+                index.count(accountId, group, context);
+                fresh[i] = (System.nanoTime() - t1) / 1e3;
+            }
+            long sqlCount = queries.count(accountId, group, context);
+            if (sqlCount != count) {
+                throw new IllegalStateException("engine " + count + " != PostgreSQL " + sqlCount + " for "
+                        + mix.get(q).name());
+            }
+            for (int i = 0; i < runs; i++) {
+                pooled.add(samples[i]);
+                pooledFresh.add(fresh[i]);
+            }
+            double p50 = SegmentCountBench.percentile(samples, 50);
+            sumOfMedians += p50;
+            System.out.printf("%-66s %,12d %10.1f %10.1f %14.1f%n", mix.get(q).name(), count, p50,
+                    SegmentCountBench.percentile(samples, 99), SegmentCountBench.percentile(fresh, 50));
+        }
+        System.out.printf("ENGINE %,d leads (all counts equal PostgreSQL's): evaluation p50 %.1f µs, p99 %.1f µs; "
+                        + "with the change-feed check p50 %.1f µs, p99 %.1f µs; sum of medians %.1f µs vs PostgreSQL "
+                        + "%.1f ms = %.0f× faster%n", size, SegmentCountBench.percentile(pooled, 50),
+                SegmentCountBench.percentile(pooled, 99), SegmentCountBench.percentile(pooledFresh, 50),
+                SegmentCountBench.percentile(pooledFresh, 99), sumOfMedians, sqlSumOfMedians,
+                sqlSumOfMedians * 1000 / sumOfMedians);
+
+        int port = ((WebServerApplicationContext) SharedApp.context()).getWebServer().getPort();
+        Api api = Api.anonymous(port).withKey(apiKey);
+        List<Double> http = new ArrayList<>();
+        for (int i = 0; i < 220; i++) {
+            BenchCriteria.Named named = mix.get(i % mix.size());
+            long t0 = System.nanoTime();
+            Api.Response response = api.post("/api/segments/preview", Map.of("criteria", named.criteria()));
+            double ms = (System.nanoTime() - t0) / 1e6;
+            if (response.status() != 200) {
+                throw new IllegalStateException(response.toString());
+            }
+            if (i >= 20) {
+                http.add(ms);
+            }
+        }
+        System.out.printf("ENGINE %,d leads: preview over HTTP (count + 10-lead sample) p50 %.2f ms, p99 %.2f ms%n",
+                size, SegmentCountBench.percentile(http, 50), SegmentCountBench.percentile(http, 99));
+
+        for (int copy = 0; copy < 10; copy++) {
+            for (BenchCriteria.Named named : mix) {
+                segments.create(accountId, new SegmentFacade.SegmentDraft(named.name() + " #" + copy, null,
+                        named.criteria()));
+            }
+        }
+        List<Double> page = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            long t0 = System.nanoTime();
+            int listed = segments.list(accountId).size();
+            double ms = (System.nanoTime() - t0) / 1e6;
+            if (listed != 200) {
+                throw new IllegalStateException("listed " + listed);
+            }
+            if (i >= 3) {
+                page.add(ms);
+            }
+        }
+        List<Double> pageHttp = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            long t0 = System.nanoTime();
+            api.get("/api/segments");
+            if (i >= 3) {
+                pageHttp.add((System.nanoTime() - t0) / 1e6);
+            }
+        }
+        System.out.printf("ENGINE %,d leads: 200 segments with counts (Audience page work) p50 %.2f ms, max %.2f ms; "
+                        + "GET /api/segments over HTTP p50 %.2f ms%n", size, SegmentCountBench.percentile(page, 50),
+                SegmentCountBench.percentile(page, 100), SegmentCountBench.percentile(pageHttp, 50));
+    }
+}
