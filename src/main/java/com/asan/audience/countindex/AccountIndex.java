@@ -15,9 +15,6 @@ import org.roaringbitmap.RoaringBitmap;
  */
 final class AccountIndex {
 
-    /** Engagement of any campaign is kept under this campaign id. */
-    static final long ANY_CAMPAIGN = -1;
-
     record EngagementKey(long campaignId, String type) {
     }
 
@@ -34,7 +31,10 @@ final class AccountIndex {
     final TimeColumn created = TimeColumn.dense();
     final TimeColumn lastActive = TimeColumn.dense();
     final Map<String, ValueBitmaps<Object>> custom = new HashMap<>();
-    final Map<EngagementKey, TimeColumn> engagement = new HashMap<>();
+    /** Who opened / clicked each campaign (no times: a campaign-specific within_days goes to PostgreSQL). */
+    final Map<EngagementKey, ValueBitmaps<Boolean>> campaignEngagement = new HashMap<>();
+    /** The latest opened / clicked time of any campaign, per lead, for "any campaign within N days". */
+    final Map<String, TimeColumn> latestEngagement = new HashMap<>();
 
     AccountIndex(long accountId) {
         this.accountId = accountId;
@@ -71,12 +71,10 @@ final class AccountIndex {
             }
         });
         for (LeadFacts.EngagementEvent event : lead.events()) {
-            long at = micros(event.occurredAt());
-            for (long campaign : new long[] {event.campaignId(), ANY_CAMPAIGN}) {
-                TimeColumn column = engagement.computeIfAbsent(new EngagementKey(campaign, event.type()),
-                        k -> TimeColumn.sparse());
-                column.set(ordinal, Math.max(at, column.get(ordinal)));
-            }
+            campaignEngagement.computeIfAbsent(new EngagementKey(event.campaignId(), event.type()),
+                    k -> ValueBitmaps.hashed()).add(Boolean.TRUE, ordinal);
+            TimeColumn latest = latestEngagement.computeIfAbsent(event.type(), k -> TimeColumn.dense());
+            latest.set(ordinal, Math.max(micros(event.occurredAt()), latest.get(ordinal)));
         }
     }
 
@@ -99,7 +97,8 @@ final class AccountIndex {
         created.clear(ordinal);
         lastActive.clear(ordinal);
         custom.values().forEach(values -> values.remove(ordinal));
-        engagement.values().forEach(column -> column.clear(ordinal));
+        campaignEngagement.values().forEach(values -> values.remove(ordinal));
+        latestEngagement.values().forEach(column -> column.clear(ordinal));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -128,7 +127,10 @@ final class AccountIndex {
         for (ValueBitmaps<Object> values : custom.values()) {
             bytes += values.sizeInBytes();
         }
-        for (TimeColumn column : engagement.values()) {
+        for (ValueBitmaps<Boolean> values : campaignEngagement.values()) {
+            bytes += values.sizeInBytes();
+        }
+        for (TimeColumn column : latestEngagement.values()) {
             bytes += column.sizeInBytes();
         }
         return bytes;
@@ -143,6 +145,7 @@ final class AccountIndex {
         firstName.optimize();
         lastName.optimize();
         custom.values().forEach(ValueBitmaps::optimize);
+        campaignEngagement.values().forEach(ValueBitmaps::optimize);
         ordinals.live().runOptimize();
     }
 

@@ -208,21 +208,26 @@ final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
 
     @Override
     public RoaringBitmap engaged(Check.Engaged check) {
-        long campaign = switch (check.campaign().kind()) {
-            case LAST -> context.lastCampaignId() == null ? Long.MIN_VALUE : context.lastCampaignId();
-            case SPECIFIC -> check.campaign().campaignId();
-            case ANY -> AccountIndex.ANY_CAMPAIGN;
-        };
-        TimeColumn column = index.engagement.get(new AccountIndex.EngagementKey(campaign,
-                check.kind().name().toLowerCase(Locale.ROOT)));
-        if (column == null) {
-            return new RoaringBitmap();
+        String type = check.kind().name().toLowerCase(Locale.ROOT);
+        if (check.campaign().kind() == Check.CampaignRef.Kind.ANY) {
+            TimeColumn latest = index.latestEngagement.get(type);
+            if (latest == null) {
+                return new RoaringBitmap();
+            }
+            if (check.withinDays() == null) {
+                return latest.present();
+            }
+            Instant since = context.now().minus(Duration.ofDays(check.withinDays()));
+            return latest.range(floorMicros(since) + 1, TimeColumn.NONE);
         }
-        if (check.withinDays() == null) {
-            return column.present();
+        if (check.withinDays() != null) {
+            throw new NotIndexed("engagement with one campaign within N days");
         }
-        Instant since = context.now().minus(Duration.ofDays(check.withinDays()));
-        return column.range(floorMicros(since) + 1, TimeColumn.NONE);
+        Long campaign = check.campaign().kind() == Check.CampaignRef.Kind.LAST ? context.lastCampaignId()
+                : check.campaign().campaignId();
+        ValueBitmaps<Boolean> engaged = campaign == null ? null
+                : index.campaignEngagement.get(new AccountIndex.EngagementKey(campaign, type));
+        return engaged == null ? new RoaringBitmap() : engaged.present();
     }
 
     private RoaringBitmap present(Attribute attribute) {

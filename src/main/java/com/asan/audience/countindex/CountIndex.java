@@ -137,6 +137,8 @@ public class CountIndex {
         entry.lock.readLock().lock();
         try {
             return new BitmapEvaluator(entry.index, context).count(criteria);
+        } catch (BitmapEvaluator.NotIndexed e) {
+            return null;
         } finally {
             entry.lock.readLock().unlock();
         }

@@ -7,14 +7,15 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Dense per-account numbers for leads, given in arrival order. Lead ids mostly arrive ascending (a sequence), so
- * ids are kept in an array searched by bisection; the rare id that arrives out of order (concurrent writers) goes
- * to a small side map.
+ * ids are kept as 4-byte offsets from the first id in an array searched by bisection; the rare id that arrives out
+ * of order (concurrent writers) or lies too far from the first goes to a small side map.
  */
 final class Ordinals {
 
-    private long[] ids = new long[1024];
+    private int[] offsets = new int[1024];
     private int size;
-    private long maxId = Long.MIN_VALUE;
+    private long base = Long.MIN_VALUE;
+    private int maxOffset = Integer.MIN_VALUE;
     private final Map<Long, Integer> outOfOrder = new HashMap<>();
     private final Map<Integer, Long> outOfOrderIds = new HashMap<>();
     private final RoaringBitmap live = new RoaringBitmap();
@@ -33,26 +34,34 @@ final class Ordinals {
         if (side != null) {
             return side;
         }
-        int index = Arrays.binarySearch(ids, 0, size, id);
+        long offset = base == Long.MIN_VALUE ? -1 : id - base;
+        if (offset < 0 || offset > Integer.MAX_VALUE) {
+            return -1;
+        }
+        int index = Arrays.binarySearch(offsets, 0, size, (int) offset);
         if (index < 0) {
             return -1;
         }
-        while (index > 0 && ids[index - 1] == id) {
+        while (index > 0 && offsets[index - 1] == offset) {
             index--;
         }
         return outOfOrderIds.containsKey(index) ? -1 : index;
     }
 
     int add(long id) {
-        if (size == ids.length) {
-            ids = Arrays.copyOf(ids, size * 2);
+        if (size == offsets.length) {
+            offsets = Arrays.copyOf(offsets, size * 2);
+        }
+        if (base == Long.MIN_VALUE) {
+            base = id;
         }
         int ordinal = size++;
-        if (id > maxId) {
-            ids[ordinal] = id;
-            maxId = id;
+        long offset = id - base;
+        if (offset > maxOffset && offset <= Integer.MAX_VALUE) {
+            offsets[ordinal] = (int) offset;
+            maxOffset = (int) offset;
         } else {
-            ids[ordinal] = maxId;
+            offsets[ordinal] = maxOffset;
             outOfOrder.put(id, ordinal);
             outOfOrderIds.put(ordinal, id);
         }
@@ -62,7 +71,7 @@ final class Ordinals {
 
     long idOf(int ordinal) {
         Long side = outOfOrderIds.get(ordinal);
-        return side != null ? side : ids[ordinal];
+        return side != null ? side : base + offsets[ordinal];
     }
 
     void retire(int ordinal) {
@@ -70,6 +79,6 @@ final class Ordinals {
     }
 
     long sizeInBytes() {
-        return ids.length * 8L + live.getLongSizeInBytes() + outOfOrder.size() * 96L;
+        return offsets.length * 4L + live.getLongSizeInBytes() + outOfOrder.size() * 96L;
     }
 }

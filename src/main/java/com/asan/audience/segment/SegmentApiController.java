@@ -39,7 +39,7 @@ class SegmentApiController {
     @PostMapping("/segments")
     @ResponseStatus(HttpStatus.CREATED)
     SegmentView create(@AuthenticationPrincipal TenantPrincipal caller, @RequestBody Map<String, Object> body) {
-        return segments.create(caller.accountId(), draft(body));
+        return segments.create(caller.accountId(), SegmentFacade.SegmentDraft.fromJson(body));
     }
 
     @GetMapping("/segments")
@@ -55,7 +55,7 @@ class SegmentApiController {
     @PutMapping("/segments/{id}")
     SegmentView replace(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id,
                         @RequestBody Map<String, Object> body) {
-        return segments.replace(caller.accountId(), id, draft(body));
+        return segments.replace(caller.accountId(), id, SegmentFacade.SegmentDraft.fromJson(body));
     }
 
     @DeleteMapping("/segments/{id}")
@@ -99,22 +99,5 @@ class SegmentApiController {
                 .filter(order -> order.name().equalsIgnoreCase(sort)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("sort", "must be one of created_desc, created_asc, "
                         + "name_asc, name_desc, status_asc, last_active_desc"));
-    }
-
-    private static SegmentFacade.SegmentDraft draft(Map<String, Object> body) {
-        for (String key : body.keySet()) {
-            if (!Set.of("name", "description", "criteria", "id", "count", "createdAt", "updatedAt").contains(key)) {
-                throw new InvalidInputException(key, "unknown field");
-            }
-        }
-        Object name = body.get("name");
-        Object description = body.get("description");
-        if (name != null && !(name instanceof String)) {
-            throw new InvalidInputException("name", "must be a string");
-        }
-        if (description != null && !(description instanceof String)) {
-            throw new InvalidInputException("description", "must be a string");
-        }
-        return new SegmentFacade.SegmentDraft((String) name, (String) description, body.get("criteria"));
     }
 }

@@ -2,11 +2,9 @@ package com.asan.audience.web;
 
 import com.asan.audience.segment.SegmentFacade;
 import com.asan.audience.segment.SegmentView;
-import com.asan.audience.shared.InvalidInputException;
 import com.asan.audience.shared.TenantPrincipal;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,26 +45,12 @@ class AudienceBuilderApi {
     @PostMapping("/segments")
     @ResponseStatus(HttpStatus.CREATED)
     SegmentView create(@AuthenticationPrincipal TenantPrincipal caller, @RequestBody Map<String, Object> body) {
-        return segments.create(caller.accountId(), draft(body));
+        return segments.create(caller.accountId(), SegmentFacade.SegmentDraft.fromJson(body));
     }
 
     @PutMapping("/segments/{id}")
     SegmentView replace(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id,
                         @RequestBody Map<String, Object> body) {
-        return segments.replace(caller.accountId(), id, draft(body));
-    }
-
-    private static SegmentFacade.SegmentDraft draft(Map<String, Object> body) {
-        for (String key : body.keySet()) {
-            if (!Set.of("name", "description", "criteria").contains(key)) {
-                throw new InvalidInputException(key, "unknown field");
-            }
-        }
-        if (body.get("name") != null && !(body.get("name") instanceof String)
-                || body.get("description") != null && !(body.get("description") instanceof String)) {
-            throw new InvalidInputException("name", "name and description must be strings");
-        }
-        return new SegmentFacade.SegmentDraft((String) body.get("name"), (String) body.get("description"),
-                body.get("criteria"));
+        return segments.replace(caller.accountId(), id, SegmentFacade.SegmentDraft.fromJson(body));
     }
 }

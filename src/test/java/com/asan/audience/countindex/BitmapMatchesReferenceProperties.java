@@ -106,7 +106,7 @@ class BitmapMatchesReferenceProperties {
                         .as((op, c, w) -> {
                             Map<String, Object> v = new LinkedHashMap<>();
                             v.put("campaign", c);
-                            if (w != null) {
+                            if (w != null && "any".equals(c)) {
                                 v.put("within_days", w);
                             }
                             return cond("engagement", op, v);

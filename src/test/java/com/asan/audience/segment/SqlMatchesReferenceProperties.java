@@ -158,7 +158,9 @@ class SqlMatchesReferenceProperties {
                 .counter("audience.countindex.fallbacks");
         double fallbacksBefore = fallbacks.count();
         long engineCount = engine.count(accountId, group, context);
-        if (!criteria.toString().contains("field=email")) {
+        boolean indexed = !criteria.toString().contains("field=email")
+                && !criteria.toString().matches("(?s).*campaign=(last|\\d+), within_days.*");
+        if (indexed) {
             assertThat(fallbacks.count()).as("the bitmap index answered, not PostgreSQL").isEqualTo(fallbacksBefore);
         }
         assertThat(engineCount).as(() -> "bitmap count differs\ncriteria: " + criteria
