@@ -146,7 +146,11 @@ final class AccountIndex {
         lastName.optimize();
         custom.values().forEach(ValueBitmaps::optimize);
         campaignEngagement.values().forEach(ValueBitmaps::optimize);
-        ordinals.live().runOptimize();
+        int size = ordinals.size();
+        created.optimize(size);
+        lastActive.optimize(size);
+        latestEngagement.values().forEach(column -> column.optimize(size));
+        ordinals.trim();
     }
 
     RoaringBitmap live() {

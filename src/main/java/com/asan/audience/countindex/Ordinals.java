@@ -78,6 +78,11 @@ final class Ordinals {
         live.remove(ordinal);
     }
 
+    void trim() {
+        offsets = Arrays.copyOf(offsets, Math.max(size, 16));
+        live.runOptimize();
+    }
+
     long sizeInBytes() {
         return offsets.length * 4L + live.getLongSizeInBytes() + outOfOrder.size() * 96L;
     }

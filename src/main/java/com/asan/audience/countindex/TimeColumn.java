@@ -128,6 +128,13 @@ final class TimeColumn {
         return (from == NONE || value >= from) && (to == NONE || value < to);
     }
 
+    /** Drops spare capacity and compresses bitmaps after a bulk load. */
+    void optimize(int size) {
+        values.trim(size);
+        present.runOptimize();
+        days.values().forEach(RoaringBitmap::runOptimize);
+    }
+
     long sizeInBytes() {
         long bytes = values.sizeInBytes() + present.getLongSizeInBytes();
         for (Map.Entry<Long, RoaringBitmap> day : days.entrySet()) {
@@ -140,6 +147,8 @@ final class TimeColumn {
         long get(int ordinal);
 
         void put(int ordinal, long value);
+
+        void trim(int size);
 
         long sizeInBytes();
     }
@@ -164,6 +173,12 @@ final class TimeColumn {
             values[ordinal] = value;
         }
 
+        public void trim(int size) {
+            if (size < values.length) {
+                values = Arrays.copyOf(values, Math.max(size, 16));
+            }
+        }
+
         public long sizeInBytes() {
             return values.length * 8L;
         }
@@ -182,6 +197,10 @@ final class TimeColumn {
             } else {
                 values.put(ordinal, value);
             }
+        }
+
+        public void trim(int size) {
+            // a hash map has no spare array to drop
         }
 
         public long sizeInBytes() {
