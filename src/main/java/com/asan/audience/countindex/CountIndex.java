@@ -76,17 +76,54 @@ public class CountIndex {
         return answer != null ? answer : sql.count(accountId, criteria, context);
     }
 
-    /** Up to {@code limit} matching lead ids, newest first; empty when only PostgreSQL can answer. */
-    public List<Long> newestIds(long accountId, Group criteria, EvaluationContext context, int limit) {
-        List<Long> ids = withIndex(accountId, index -> {
-            RoaringBitmap matching = new BitmapEvaluator(index, context).evaluate(criteria);
-            List<Long> newest = new ArrayList<>(limit);
-            IntIterator it = matching.getReverseIntIterator();
-            while (it.hasNext() && newest.size() < limit) {
-                newest.add(index.ordinals.idOf(it.next()));
+    /** Counts for many criteria after a single catch-up, as the Audience page needs them. */
+    public List<Long> countEach(long accountId, List<Group> criteria, EvaluationContext context) {
+        List<Long> counts = withIndex(accountId, index -> {
+            List<Long> answers = new ArrayList<>(criteria.size());
+            for (Group group : criteria) {
+                try {
+                    answers.add(new BitmapEvaluator(index, context).count(group));
+                } catch (BitmapEvaluator.NotIndexed e) {
+                    answers.add(null);
+                }
             }
-            return newest;
+            return answers;
         });
+        List<Long> result = new ArrayList<>(criteria.size());
+        for (int i = 0; i < criteria.size(); i++) {
+            Long answer = counts == null ? null : counts.get(i);
+            if (answer == null && counts != null) {
+                fallbacks.increment();
+            }
+            result.add(answer != null ? answer : sql.count(accountId, criteria.get(i), context));
+        }
+        return result;
+    }
+
+    /** A page of matching lead ids, newest first, with the total; null when only PostgreSQL can answer. */
+    public IdPage newestPage(long accountId, Group criteria, EvaluationContext context, int offset, int limit) {
+        return withIndex(accountId, index -> {
+            RoaringBitmap matching = new BitmapEvaluator(index, context).evaluate(criteria);
+            List<Long> ids = new ArrayList<>(limit);
+            IntIterator it = matching.getReverseIntIterator();
+            for (int skipped = 0; skipped < offset && it.hasNext(); skipped++) {
+                it.next();
+            }
+            while (it.hasNext() && ids.size() < limit) {
+                ids.add(index.ordinals.idOf(it.next()));
+            }
+            ids.sort(java.util.Comparator.reverseOrder());
+            return new IdPage(ids, matching.getLongCardinality());
+        });
+    }
+
+    public record IdPage(List<Long> ids, long total) {
+    }
+
+    /** Up to {@code limit} matching lead ids, newest first. */
+    public List<Long> newestIds(long accountId, Group criteria, EvaluationContext context, int limit) {
+        IdPage page = newestPage(accountId, criteria, context, 0, limit);
+        List<Long> ids = page == null ? null : page.ids();
         if (ids != null) {
             return ids;
         }

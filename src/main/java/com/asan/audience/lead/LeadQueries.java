@@ -59,7 +59,7 @@ public class LeadQueries {
         return leads.count(accountId, CriteriaSql.compile(criteria, context));
     }
 
-    public enum MemberOrder { CREATED_DESC, CREATED_ASC, NAME_ASC, NAME_DESC, STATUS_ASC, LAST_ACTIVE_DESC }
+    public enum MemberOrder { NEWEST, CREATED_DESC, CREATED_ASC, NAME_ASC, NAME_DESC, STATUS_ASC, LAST_ACTIVE_DESC }
 
     @Transactional(readOnly = true)
     public PageResult<LeadView> members(long accountId, Group criteria, EvaluationContext context, PageRequest page,
@@ -139,6 +139,7 @@ public class LeadQueries {
 
     private static List<SortField<?>> sort(MemberOrder order) {
         return switch (order) {
+            case NEWEST -> List.of(ID.desc());
             case CREATED_DESC -> List.of(CREATED_AT.desc());
             case CREATED_ASC -> List.of(CREATED_AT.asc());
             case NAME_ASC -> List.of(LAST_NAME.asc().nullsLast(), FIRST_NAME.asc().nullsLast());

@@ -47,8 +47,7 @@ public class LeadSnapshots {
         this.json = json;
     }
 
-    /** The latest committed version of the account's change feed (0 before any change). */
-    @Transactional(readOnly = true)
+    /** The latest committed version of the account's change feed (0 before any change). One indexed lookup. */
     public long version(long accountId) {
         Long version = db.select(LeadChangeFeed.VERSION).from(LeadChangeFeed.VERSIONS)
                 .where(LeadChangeFeed.ACCOUNT_ID.eq(accountId)).fetchOne(LeadChangeFeed.VERSION);

@@ -74,7 +74,7 @@ class SegmentApiController {
     PageResult<LeadView> members(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id,
                                  @RequestParam(required = false) Integer page,
                                  @RequestParam(required = false) Integer size,
-                                 @RequestParam(defaultValue = "created_desc") String sort) {
+                                 @RequestParam(defaultValue = "newest") String sort) {
         return segments.members(caller.accountId(), id, PageRequest.of(page, size), order(sort));
     }
 
@@ -97,7 +97,7 @@ class SegmentApiController {
     static LeadQueries.MemberOrder order(String sort) {
         return Arrays.stream(LeadQueries.MemberOrder.values())
                 .filter(order -> order.name().equalsIgnoreCase(sort)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("sort", "must be one of created_desc, created_asc, "
-                        + "name_asc, name_desc, status_asc, last_active_desc"));
+                .orElseThrow(() -> new InvalidInputException("sort", "must be one of newest, created_desc, "
+                        + "created_asc, name_asc, name_desc, status_asc, last_active_desc"));
     }
 }

@@ -133,10 +133,14 @@ public class SegmentFacade {
     public List<SegmentView> list(long accountId) {
         EvaluationContext context = leads.contextNow(accountId);
         CriteriaParser parser = leads.parser(accountId);
-        return segments.all(accountId).stream()
-                .map(stored -> view(stored, counts.count(accountId, parser.parse(json.read(stored.criteria()), "criteria"),
-                        context)))
-                .toList();
+        List<SegmentRepository.StoredSegment> stored = segments.all(accountId);
+        List<Group> criteria = stored.stream().map(s -> parser.parse(json.read(s.criteria()), "criteria")).toList();
+        List<Long> current = counts.countEach(accountId, criteria, context);
+        List<SegmentView> views = new ArrayList<>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            views.add(view(stored.get(i), current.get(i)));
+        }
+        return views;
     }
 
     @Transactional(readOnly = true)
@@ -161,10 +165,18 @@ public class SegmentFacade {
         return new Preview(count, sample);
     }
 
+    /** Current members; newest first comes from the count index when it can answer, other orders from SQL. */
     @Transactional(readOnly = true)
     public PageResult<LeadView> members(long accountId, long id, PageRequest page, LeadQueries.MemberOrder order) {
         Group group = parseStored(accountId, stored(accountId, id));
-        return leads.members(accountId, group, leads.contextNow(accountId), page, order);
+        EvaluationContext context = leads.contextNow(accountId);
+        if (order == LeadQueries.MemberOrder.NEWEST) {
+            CountIndex.IdPage ids = counts.newestPage(accountId, group, context, page.offset(), page.size());
+            if (ids != null) {
+                return new PageResult<>(leads.byIds(accountId, ids.ids()), ids.total(), page.page(), page.size());
+            }
+        }
+        return leads.members(accountId, group, context, page, order);
     }
 
     @Transactional(readOnly = true)

@@ -76,7 +76,7 @@ class AudiencePagesController {
 
     @GetMapping("/audience/segments/{id}")
     String segment(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id,
-                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "created_desc") String sort,
+                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "newest") String sort,
                    Model model) {
         long accountId = caller.accountId();
         SegmentFacade.Definition definition = segments.definition(accountId, id);

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** The member table's sort parameter; an unknown value falls back to newest first. */
+/** The member table's sort parameter; an unknown value falls back to newest first (by id). */
 final class MemberSort {
 
     static final List<String> NAMES = Arrays.stream(LeadQueries.MemberOrder.values())
@@ -16,6 +16,6 @@ final class MemberSort {
 
     static LeadQueries.MemberOrder parse(String value) {
         return Arrays.stream(LeadQueries.MemberOrder.values()).filter(order -> order.name().equalsIgnoreCase(value))
-                .findFirst().orElse(LeadQueries.MemberOrder.CREATED_DESC);
+                .findFirst().orElse(LeadQueries.MemberOrder.NEWEST);
     }
 }

@@ -86,4 +86,22 @@ class CountIndexTest extends ApiTestBase {
         assertThat(sample.get(0).get("id").asLong()).isEqualTo(second);
         assertThat(sample.get(1).get("id").asLong()).isEqualTo(first);
     }
+
+    @Test
+    void memberPagesNewestFirstComeFromTheIndex() {
+        TestAccount account = newAccount();
+        Api api = account.api();
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            ids.add(api.post("/api/leads", Map.of("status", i % 2 == 0 ? "Hot" : "Cold", "tags", List.of("VIP"))).id());
+        }
+        long segment = api.post("/api/segments", Map.of("name", "Hot VIP", "criteria", hot())).id();
+        index.warm(account.accountId()).join();
+        double before = fallbacks();
+        var page = api.get("/api/segments/" + segment + "/leads?page=1&size=2").json();
+        assertThat(page.get("total").asLong()).isEqualTo(4);
+        assertThat(page.get("items").findValues("id").stream().map(id -> id.asLong()).toList())
+                .containsExactly(ids.get(2), ids.get(0));
+        assertThat(fallbacks()).isEqualTo(before);
+    }
 }
