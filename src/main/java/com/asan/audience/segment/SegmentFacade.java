@@ -125,7 +125,8 @@ public class SegmentFacade {
     public SegmentView get(long accountId, long id) {
         SegmentRepository.StoredSegment stored = stored(accountId, id);
         EvaluationContext context = leads.contextNow(accountId);
-        return view(stored, counts.count(accountId, parseStored(accountId, stored), context));
+        Group criteria = parseStored(accountId, stored);
+        return view(stored, criteria, counts.count(accountId, criteria, context));
     }
 
     /** Every segment with its count now. */
@@ -138,7 +139,7 @@ public class SegmentFacade {
         List<Long> current = counts.countEach(accountId, criteria, context);
         List<SegmentView> views = new ArrayList<>(stored.size());
         for (int i = 0; i < stored.size(); i++) {
-            views.add(view(stored.get(i), current.get(i)));
+            views.add(view(stored.get(i), criteria.get(i), current.get(i)));
         }
         return views;
     }
@@ -250,9 +251,9 @@ public class SegmentFacade {
         return leads.parser(accountId).parse(json.read(stored.criteria()), "criteria");
     }
 
-    private SegmentView view(SegmentRepository.StoredSegment stored, long count) {
-        Map<String, Object> criteria = json.read(stored.criteria());
-        return new SegmentView(stored.id(), stored.name(), stored.description(), criteria, count, stored.createdAt(),
-                stored.updatedAt());
+    /** Criteria are shown in their canonical key order (jsonb storage does not keep the order they were sent in). */
+    private static SegmentView view(SegmentRepository.StoredSegment stored, Group criteria, long count) {
+        return new SegmentView(stored.id(), stored.name(), stored.description(), CriteriaParser.toJson(criteria), count,
+                stored.createdAt(), stored.updatedAt());
     }
 }
