@@ -50,15 +50,71 @@ final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
         }
         if (root.match() == com.asan.audience.criteria.Match.ALL && root.members().size() == 2
                 && root.members().stream().noneMatch(m -> m instanceof Condition c && c.negated())) {
-            return RoaringBitmap.andCardinality(evaluate(root.members().get(0)), evaluate(root.members().get(1)));
+            return RoaringBitmap.andCardinality(positiveOrGroup(root.members().get(0)),
+                    positiveOrGroup(root.members().get(1)));
         }
         if (root.members().size() == 1 && root.members().get(0) instanceof Condition condition) {
-            RoaringBitmap positive = condition.check().accept(this);
-            long matching = RoaringBitmap.andCardinality(positive, index.live());
+            long matching = countWithoutBitmap(condition.check());
+            if (matching < 0) {
+                matching = RoaringBitmap.andCardinality(condition.check().accept(this), index.live());
+            }
             boolean negate = condition.negated() != (root.match() == com.asan.audience.criteria.Match.NONE);
             return negate ? index.live().getLongCardinality() - matching : matching;
         }
         return evaluate(root).getLongCardinality();
+    }
+
+    /**
+     * Counts a range check from bucket or value cardinalities, without building its bitmap; -1 when the check is
+     * not a range. Every structure holds live ordinals only (deletes clear them), so no intersection is needed.
+     */
+    private long countWithoutBitmap(Check check) {
+        if (check instanceof Check.TimeIn time && time.attribute() instanceof StandardAttribute attribute) {
+            TimeColumn column = attribute == StandardAttribute.CREATED ? index.created : index.lastActive;
+            long[] bounds = micros(TimeWindows.forInstant(time.window(), context));
+            return column.countRange(bounds[0], bounds[1]);
+        }
+        if (check instanceof Check.TimeIn time && time.attribute() instanceof CustomAttribute attribute) {
+            TimeWindows.DateBounds bounds = TimeWindows.forDate(time.window(), context);
+            return this.<java.time.LocalDate>custom(attribute).countRange(bounds.from(), true, bounds.to(), true);
+        }
+        if (check instanceof Check.NumberBetween between) {
+            return this.<BigDecimal>custom(between.attribute()).countRange(between.low(), true, between.high(), true);
+        }
+        if (check instanceof Check.NumberCompare compare && compare.comparison() != Check.Comparison.EQ) {
+            ValueBitmaps<BigDecimal> values = custom(compare.attribute());
+            BigDecimal v = compare.operand();
+            return switch (compare.comparison()) {
+                case GT -> values.countRange(v, false, null, false);
+                case GTE -> values.countRange(v, true, null, false);
+                case LT -> values.countRange(null, false, v, false);
+                default -> values.countRange(null, false, v, true);
+            };
+        }
+        if (check instanceof Check.Engaged engaged && engaged.campaign().kind() == Check.CampaignRef.Kind.ANY
+                && engaged.withinDays() != null) {
+            TimeColumn latest = index.latestEngagement.get(engaged.kind().name().toLowerCase(Locale.ROOT));
+            Instant since = context.now().minus(Duration.ofDays(engaged.withinDays()));
+            return latest == null ? 0 : latest.countRange(floorMicros(since) + 1, TimeColumn.NONE);
+        }
+        return -1;
+    }
+
+    private static long[] micros(TimeWindows.InstantBounds bounds) {
+        long from = TimeColumn.NONE;
+        if (bounds.fromExclusive() != null) {
+            from = floorMicros(bounds.fromExclusive()) + 1;
+        }
+        if (bounds.fromInclusive() != null) {
+            from = Math.max(from, ceilMicros(bounds.fromInclusive()));
+        }
+        long to = bounds.toExclusive() == null ? TimeColumn.NONE : ceilMicros(bounds.toExclusive());
+        return new long[] {from, to};
+    }
+
+    /** A non-negated condition's own bitmap (already live-only), or a group's result. */
+    private RoaringBitmap positiveOrGroup(Criterion member) {
+        return member instanceof Condition condition ? condition.check().accept(this) : evaluate(member);
     }
 
     RoaringBitmap evaluate(Criterion criterion) {
@@ -91,7 +147,7 @@ final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
             }
         }
         include.sort(Comparator.comparingLong(RoaringBitmap::getLongCardinality));
-        RoaringBitmap result = include.isEmpty() ? index.live().clone() : RoaringBitmap.and(include.get(0), index.live());
+        RoaringBitmap result = include.isEmpty() ? index.live().clone() : include.get(0).clone();
         for (int i = 1; i < include.size() && !result.isEmpty(); i++) {
             result.and(include.get(i));
         }
@@ -189,16 +245,8 @@ final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
             return this.<java.time.LocalDate>custom(attribute).range(bounds.from(), true, bounds.to(), true);
         }
         TimeColumn column = check.attribute() == StandardAttribute.CREATED ? index.created : index.lastActive;
-        TimeWindows.InstantBounds bounds = TimeWindows.forInstant(check.window(), context);
-        long from = TimeColumn.NONE;
-        if (bounds.fromExclusive() != null) {
-            from = floorMicros(bounds.fromExclusive()) + 1;
-        }
-        if (bounds.fromInclusive() != null) {
-            from = Math.max(from, ceilMicros(bounds.fromInclusive()));
-        }
-        long to = bounds.toExclusive() == null ? TimeColumn.NONE : ceilMicros(bounds.toExclusive());
-        return column.range(from, to);
+        long[] bounds = micros(TimeWindows.forInstant(check.window(), context));
+        return column.range(bounds[0], bounds[1]);
     }
 
     @Override

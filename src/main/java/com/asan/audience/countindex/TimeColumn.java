@@ -98,6 +98,41 @@ final class TimeColumn {
         return result;
     }
 
+    /** How many ordinals have a value in [from, to), by bucket cardinalities: no bitmap is built. */
+    long countRange(long fromInclusive, long toExclusive) {
+        if (days.isEmpty() || (toExclusive != NONE && fromInclusive != NONE && toExclusive <= fromInclusive)) {
+            return 0;
+        }
+        long firstDay = fromInclusive == NONE ? days.firstKey() : Math.floorDiv(fromInclusive, DAY_MICROS);
+        long lastDay = toExclusive == NONE ? days.lastKey() : Math.floorDiv(toExclusive - 1, DAY_MICROS);
+        if (firstDay > lastDay) {
+            return 0;
+        }
+        long count = 0;
+        for (RoaringBitmap bucket : days.subMap(firstDay, false, lastDay, false).values()) {
+            count += bucket.getLongCardinality();
+        }
+        count += countInRange(days.get(firstDay), fromInclusive, toExclusive);
+        if (lastDay != firstDay) {
+            count += countInRange(days.get(lastDay), fromInclusive, toExclusive);
+        }
+        return count;
+    }
+
+    private long countInRange(RoaringBitmap bucket, long from, long to) {
+        if (bucket == null) {
+            return 0;
+        }
+        long count = 0;
+        IntIterator it = bucket.getIntIterator();
+        while (it.hasNext()) {
+            if (within(values.get(it.next()), from, to)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private void addInRange(RoaringBitmap result, RoaringBitmap bucket, long from, long to) {
         if (bucket == null) {
             return;

@@ -94,6 +94,26 @@ final class ValueBitmaps<K> {
         return RoaringBitmap.andNot(present, outside);
     }
 
+    /** How many ordinals have a value in [low, high] (null = open end), summing cardinalities. */
+    @SuppressWarnings("unchecked")
+    long countRange(K low, boolean lowInclusive, K high, boolean highInclusive) {
+        NavigableMap<K, RoaringBitmap> inside = (NavigableMap<K, RoaringBitmap>) byValue;
+        if (low != null && high != null && ((Comparable<K>) low).compareTo(high) > 0) {
+            return 0;
+        }
+        if (low != null) {
+            inside = inside.tailMap(low, lowInclusive);
+        }
+        if (high != null) {
+            inside = inside.headMap(high, highInclusive);
+        }
+        long count = 0;
+        for (RoaringBitmap bitmap : inside.values()) {
+            count += bitmap.getLongCardinality();
+        }
+        return count;
+    }
+
     Map<K, RoaringBitmap> entries() {
         return byValue;
     }
