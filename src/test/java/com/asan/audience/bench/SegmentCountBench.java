@@ -139,6 +139,9 @@ public final class SegmentCountBench {
     }
 
     static double percentile(double[] samples, int p) {
+        if (samples.length == 0) {
+            return Double.NaN;
+        }
         double[] sorted = samples.clone();
         Arrays.sort(sorted);
         int rank = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
@@ -146,6 +149,10 @@ public final class SegmentCountBench {
     }
 
     static double percentile(List<Double> samples, int p) {
-        return percentile(samples.stream().mapToDouble(Double::doubleValue).toArray(), p);
+        double[] values = new double[samples.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = samples.get(i);
+        }
+        return percentile(values, p);
     }
 }
