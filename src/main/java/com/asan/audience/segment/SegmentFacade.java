@@ -161,9 +161,13 @@ public class SegmentFacade {
     public Preview preview(long accountId, Object criteria) {
         Group group = parse(accountId, criteria);
         EvaluationContext context = leads.contextNow(accountId);
-        long count = counts.count(accountId, group, context);
-        List<LeadView> sample = leads.byIds(accountId, counts.newestIds(accountId, group, context, SAMPLE_SIZE));
-        return new Preview(count, sample);
+        CountIndex.IdPage newest = counts.newestPage(accountId, group, context, 0, SAMPLE_SIZE);
+        if (newest == null) {
+            PageResult<LeadView> page = leads.members(accountId, group, context, new PageRequest(0, SAMPLE_SIZE),
+                    LeadQueries.MemberOrder.NEWEST);
+            return new Preview(page.total(), page.items());
+        }
+        return new Preview(newest.total(), leads.byIds(accountId, newest.ids()));
     }
 
     /** Current members; newest first comes from the count index when it can answer, other orders from SQL. */
