@@ -27,6 +27,12 @@ public final class OperatorSets {
     private OperatorSets() {
     }
 
+    static Set<Operator> union(Set<Operator> a, Set<Operator> b) {
+        EnumSet<Operator> all = EnumSet.copyOf(a);
+        all.addAll(b);
+        return all;
+    }
+
     /** The operators of a field, or empty for an unknown field. */
     public static Optional<Set<Operator>> forField(String field, Map<String, CustomFieldDefinition> customFields) {
         switch (field) {
