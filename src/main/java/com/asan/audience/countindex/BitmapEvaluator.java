@@ -54,7 +54,7 @@ final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
                     positiveOrGroup(root.members().get(1)));
         }
         if (root.members().size() == 1 && root.members().get(0) instanceof Condition condition) {
-            long matching = countWithoutBitmap(condition.check());
+            long matching = new RangeCounter(index, context).count(condition.check());
             if (matching < 0) {
                 matching = RoaringBitmap.andCardinality(condition.check().accept(this), index.live());
             }
@@ -62,54 +62,6 @@ final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
             return negate ? index.live().getLongCardinality() - matching : matching;
         }
         return evaluate(root).getLongCardinality();
-    }
-
-    /**
-     * Counts a range check from bucket or value cardinalities, without building its bitmap; -1 when the check is
-     * not a range. Every structure holds live ordinals only (deletes clear them), so no intersection is needed.
-     */
-    private long countWithoutBitmap(Check check) {
-        if (check instanceof Check.TimeIn time && time.attribute() instanceof StandardAttribute attribute) {
-            TimeColumn column = attribute == StandardAttribute.CREATED ? index.created : index.lastActive;
-            long[] bounds = micros(TimeWindows.forInstant(time.window(), context));
-            return column.countRange(bounds[0], bounds[1]);
-        }
-        if (check instanceof Check.TimeIn time && time.attribute() instanceof CustomAttribute attribute) {
-            TimeWindows.DateBounds bounds = TimeWindows.forDate(time.window(), context);
-            return this.<java.time.LocalDate>custom(attribute).countRange(bounds.from(), true, bounds.to(), true);
-        }
-        if (check instanceof Check.NumberBetween between) {
-            return this.<BigDecimal>custom(between.attribute()).countRange(between.low(), true, between.high(), true);
-        }
-        if (check instanceof Check.NumberCompare compare && compare.comparison() != Check.Comparison.EQ) {
-            ValueBitmaps<BigDecimal> values = custom(compare.attribute());
-            BigDecimal v = compare.operand();
-            return switch (compare.comparison()) {
-                case GT -> values.countRange(v, false, null, false);
-                case GTE -> values.countRange(v, true, null, false);
-                case LT -> values.countRange(null, false, v, false);
-                default -> values.countRange(null, false, v, true);
-            };
-        }
-        if (check instanceof Check.Engaged engaged && engaged.campaign().kind() == Check.CampaignRef.Kind.ANY
-                && engaged.withinDays() != null) {
-            TimeColumn latest = index.latestEngagement.get(engaged.kind().name().toLowerCase(Locale.ROOT));
-            Instant since = context.now().minus(Duration.ofDays(engaged.withinDays()));
-            return latest == null ? 0 : latest.countRange(floorMicros(since) + 1, TimeColumn.NONE);
-        }
-        return -1;
-    }
-
-    private static long[] micros(TimeWindows.InstantBounds bounds) {
-        long from = TimeColumn.NONE;
-        if (bounds.fromExclusive() != null) {
-            from = floorMicros(bounds.fromExclusive()) + 1;
-        }
-        if (bounds.fromInclusive() != null) {
-            from = Math.max(from, ceilMicros(bounds.fromInclusive()));
-        }
-        long to = bounds.toExclusive() == null ? TimeColumn.NONE : ceilMicros(bounds.toExclusive());
-        return new long[] {from, to};
     }
 
     /** A non-negated condition's own bitmap (already live-only), or a group's result. */
@@ -245,7 +197,7 @@ final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
             return this.<java.time.LocalDate>custom(attribute).range(bounds.from(), true, bounds.to(), true);
         }
         TimeColumn column = check.attribute() == StandardAttribute.CREATED ? index.created : index.lastActive;
-        long[] bounds = micros(TimeWindows.forInstant(check.window(), context));
+        long[] bounds = RangeCounter.micros(TimeWindows.forInstant(check.window(), context));
         return column.range(bounds[0], bounds[1]);
     }
 
@@ -266,7 +218,7 @@ final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
                 return latest.present();
             }
             Instant since = context.now().minus(Duration.ofDays(check.withinDays()));
-            return latest.range(floorMicros(since) + 1, TimeColumn.NONE);
+            return latest.range(RangeCounter.floorMicros(since) + 1, TimeColumn.NONE);
         }
         if (check.withinDays() != null) {
             throw new NotIndexed("engagement with one campaign within N days");
@@ -322,13 +274,5 @@ final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
     private <T> ValueBitmaps<T> custom(CustomAttribute attribute) {
         ValueBitmaps<Object> values = index.custom.get(attribute.key());
         return values == null ? (ValueBitmaps<T>) ValueBitmaps.sorted() : (ValueBitmaps<T>) values;
-    }
-
-    private static long floorMicros(Instant instant) {
-        return Math.floorDiv(instant.getEpochSecond() * 1_000_000_000L + instant.getNano(), 1_000L);
-    }
-
-    private static long ceilMicros(Instant instant) {
-        return -Math.floorDiv(-(instant.getEpochSecond() * 1_000_000_000L + instant.getNano()), 1_000L);
     }
 }

@@ -3,25 +3,13 @@ package com.asan.audience.countindex;
 import com.asan.audience.criteria.EvaluationContext;
 import com.asan.audience.criteria.Group;
 import com.asan.audience.lead.LeadQueries;
-import com.asan.audience.lead.LeadSnapshots;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Function;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,53 +20,23 @@ import org.springframework.stereotype.Service;
 @Service
 public class CountIndex {
 
-    private static final Logger log = LoggerFactory.getLogger(CountIndex.class);
-
-    private final LeadSnapshots snapshots;
+    private final AccountIndexes indexes;
     private final LeadQueries sql;
-    private final long maxBytes;
-    private final boolean enabled;
-    private final Map<Long, IndexedAccount> accounts = new LinkedHashMap<>(16, 0.75f, true);
-    private final ExecutorService builder = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "count-index-builder");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Counter fallbacks;
 
-    CountIndex(LeadSnapshots snapshots, LeadQueries sql, MeterRegistry metrics,
-               @Value("${audience.count-index.max-bytes:2147483648}") long maxBytes,
-               @Value("${audience.count-index.enabled:true}") boolean enabled) {
-        this.snapshots = snapshots;
+    CountIndex(AccountIndexes indexes, LeadQueries sql) {
+        this.indexes = indexes;
         this.sql = sql;
-        this.maxBytes = maxBytes;
-        this.enabled = enabled;
-        this.fallbacks = Counter.builder("audience.countindex.fallbacks")
-                .description("Counts answered by PostgreSQL because an index was building or did not cover the criteria")
-                .register(metrics);
-        Gauge.builder("audience.countindex.bytes", this, CountIndex::totalBytes).baseUnit("bytes").register(metrics);
-        Gauge.builder("audience.countindex.leads", this, CountIndex::totalLeads).register(metrics);
-        Gauge.builder("audience.countindex.bytes.per.lead", this,
-                index -> index.totalLeads() == 0 ? 0 : (double) index.totalBytes() / index.totalLeads()).register(metrics);
-        Gauge.builder("audience.countindex.accounts", this, index -> index.loaded().size()).register(metrics);
-    }
-
-    private static final class IndexedAccount {
-        final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-        volatile AccountIndex index;
-        volatile CompletableFuture<Void> building;
-        volatile long bytes;
     }
 
     /** The number of leads matching the criteria now. */
     public long count(long accountId, Group criteria, EvaluationContext context) {
-        Long answer = withIndex(accountId, index -> new BitmapEvaluator(index, context).count(criteria));
+        Long answer = indexes.withIndex(accountId, index -> new BitmapEvaluator(index, context).count(criteria));
         return answer != null ? answer : sql.count(accountId, criteria, context);
     }
 
     /** Counts for many criteria after a single catch-up, as the Audience page needs them. */
     public List<Long> countEach(long accountId, List<Group> criteria, EvaluationContext context) {
-        List<Long> counts = withIndex(accountId, index -> {
+        List<Long> counts = indexes.withIndex(accountId, index -> {
             List<Long> answers = new ArrayList<>(criteria.size());
             for (Group group : criteria) {
                 try {
@@ -93,7 +51,7 @@ public class CountIndex {
         for (int i = 0; i < criteria.size(); i++) {
             Long answer = counts == null ? null : counts.get(i);
             if (answer == null && counts != null) {
-                fallbacks.increment();
+                indexes.recordFallback();
             }
             result.add(answer != null ? answer : sql.count(accountId, criteria.get(i), context));
         }
@@ -102,7 +60,7 @@ public class CountIndex {
 
     /** A page of matching lead ids, newest first, with the total; null when only PostgreSQL can answer. */
     public IdPage newestPage(long accountId, Group criteria, EvaluationContext context, int offset, int limit) {
-        return withIndex(accountId, index -> {
+        return indexes.withIndex(accountId, index -> {
             RoaringBitmap matching = new BitmapEvaluator(index, context).evaluate(criteria);
             List<Long> ids = new ArrayList<>(limit);
             IntIterator it = matching.getReverseIntIterator();
@@ -134,7 +92,7 @@ public class CountIndex {
 
     /** Count per value of an attribute among the matching leads, by bitmap intersections (null: ask PostgreSQL). */
     public Map<String, Long> breakdown(long accountId, Group criteria, EvaluationContext context, Breakdown by) {
-        return withIndex(accountId, index -> {
+        return indexes.withIndex(accountId, index -> {
             RoaringBitmap matching = new BitmapEvaluator(index, context).evaluate(criteria);
             Map<String, Long> counts = new LinkedHashMap<>();
             ValueBitmaps<?> values = switch (by) {
@@ -162,188 +120,21 @@ public class CountIndex {
 
     public enum Breakdown { STATUS, SOURCE, TAG, AGENT, PHONE_TYPE }
 
-    /** Evaluates on the loaded index as it is, without catching up: for benchmarks of the evaluation alone. */
+    /** Starts loading the account's index if it is not loaded; completes when it is ready. */
+    public CompletableFuture<Void> warm(long accountId) {
+        return indexes.warm(accountId);
+    }
+
+    /** Accounts whose index is loaded. */
+    public List<Long> loaded() {
+        return indexes.loaded();
+    }
+
     Long countAsLoaded(long accountId, Group criteria, EvaluationContext context) {
-        IndexedAccount entry;
-        synchronized (accounts) {
-            entry = accounts.get(accountId);
-        }
-        if (entry == null || entry.index == null) {
-            return null;
-        }
-        entry.lock.readLock().lock();
-        try {
-            return new BitmapEvaluator(entry.index, context).count(criteria);
-        } catch (BitmapEvaluator.NotIndexed e) {
-            return null;
-        } finally {
-            entry.lock.readLock().unlock();
-        }
+        return indexes.countAsLoaded(accountId, criteria, context);
     }
 
     long bytesOf(long accountId) {
-        synchronized (accounts) {
-            IndexedAccount entry = accounts.get(accountId);
-            return entry == null ? 0 : entry.bytes;
-        }
-    }
-
-    /** Starts loading the account's index if it is not loaded; completes when it is ready. */
-    public CompletableFuture<Void> warm(long accountId) {
-        if (!enabled) {
-            return CompletableFuture.completedFuture(null);
-        }
-        IndexedAccount entry;
-        synchronized (accounts) {
-            entry = accounts.computeIfAbsent(accountId, id -> new IndexedAccount());
-        }
-        return startBuildIfNeeded(accountId, entry);
-    }
-
-    public List<Long> loaded() {
-        synchronized (accounts) {
-            return accounts.entrySet().stream().filter(e -> e.getValue().index != null).map(Map.Entry::getKey).toList();
-        }
-    }
-
-    /** Evaluates on the account's index if it is ready and current; null means "ask PostgreSQL". */
-    private <T> T withIndex(long accountId, Function<AccountIndex, T> evaluation) {
-        if (!enabled) {
-            return null;
-        }
-        IndexedAccount entry;
-        synchronized (accounts) {
-            entry = accounts.computeIfAbsent(accountId, id -> new IndexedAccount());
-        }
-        if (entry.index == null) {
-            startBuildIfNeeded(accountId, entry);
-            fallbacks.increment();
-            return null;
-        }
-        if (!catchUp(accountId, entry)) {
-            fallbacks.increment();
-            return null;
-        }
-        entry.lock.readLock().lock();
-        try {
-            AccountIndex index = entry.index;
-            return index == null ? null : evaluation.apply(index);
-        } catch (BitmapEvaluator.NotIndexed e) {
-            fallbacks.increment();
-            return null;
-        } finally {
-            entry.lock.readLock().unlock();
-        }
-    }
-
-    /** Applies committed changes the index has not seen; false when the account must be rebuilt first. */
-    private boolean catchUp(long accountId, IndexedAccount entry) {
-        long latest = snapshots.version(accountId);
-        while (true) {
-            AccountIndex index = entry.index;
-            if (index == null) {
-                return false;
-            }
-            long from = index.version;
-            if (latest <= from) {
-                return true;
-            }
-            LeadSnapshots.Changes changes = snapshots.changesSince(accountId, from);
-            if (changes.wholeAccount()) {
-                entry.lock.writeLock().lock();
-                try {
-                    if (entry.index == index) {
-                        entry.index = null;
-                    }
-                } finally {
-                    entry.lock.writeLock().unlock();
-                }
-                startBuildIfNeeded(accountId, entry);
-                return false;
-            }
-            entry.lock.writeLock().lock();
-            try {
-                if (entry.index == index && index.version == from) {
-                    apply(index, changes);
-                    return true;
-                }
-            } finally {
-                entry.lock.writeLock().unlock();
-            }
-        }
-    }
-
-    private static void apply(AccountIndex index, LeadSnapshots.Changes changes) {
-        java.util.Set<Long> stillThere = new java.util.HashSet<>();
-        changes.current().forEach(lead -> {
-            index.put(lead);
-            stillThere.add(lead.id());
-        });
-        changes.changedIds().stream().filter(id -> !stillThere.contains(id)).forEach(index::remove);
-        index.version = changes.version();
-    }
-
-    private CompletableFuture<Void> startBuildIfNeeded(long accountId, IndexedAccount entry) {
-        synchronized (entry) {
-            if (entry.index != null) {
-                return CompletableFuture.completedFuture(null);
-            }
-            if (entry.building != null && !entry.building.isDone()) {
-                return entry.building;
-            }
-            entry.building = CompletableFuture.runAsync(() -> build(accountId, entry), builder);
-            return entry.building;
-        }
-    }
-
-    private void build(long accountId, IndexedAccount entry) {
-        long started = System.nanoTime();
-        AccountIndex index = new AccountIndex(accountId);
-        index.version = snapshots.loadAll(accountId, index::put);
-        index.optimize();
-        entry.lock.writeLock().lock();
-        try {
-            entry.index = index;
-            entry.bytes = index.sizeInBytes();
-        } finally {
-            entry.lock.writeLock().unlock();
-        }
-        log.info("Count index of account {} built: {} leads, {} bytes ({} B/lead) in {} ms", accountId,
-                index.leadCount(), entry.bytes, index.leadCount() == 0 ? 0 : entry.bytes / index.leadCount(),
-                (System.nanoTime() - started) / 1_000_000);
-        evictBeyondCap(accountId);
-    }
-
-    private void evictBeyondCap(long keep) {
-        synchronized (accounts) {
-            long total = accounts.values().stream().mapToLong(e -> e.index == null ? 0 : e.bytes).sum();
-            var it = accounts.entrySet().iterator();
-            while (total > maxBytes && it.hasNext()) {
-                var eldest = it.next();
-                if (eldest.getKey() != keep && eldest.getValue().index != null) {
-                    total -= eldest.getValue().bytes;
-                    log.info("Evicting count index of account {} ({} bytes) to stay under {} bytes", eldest.getKey(),
-                            eldest.getValue().bytes, maxBytes);
-                    it.remove();
-                }
-            }
-        }
-    }
-
-    long totalBytes() {
-        synchronized (accounts) {
-            return accounts.values().stream().mapToLong(e -> e.index == null ? 0 : e.bytes).sum();
-        }
-    }
-
-    long totalLeads() {
-        synchronized (accounts) {
-            return accounts.values().stream().mapToLong(e -> e.index == null ? 0 : e.index.leadCount()).sum();
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        builder.shutdownNow();
+        return indexes.bytesOf(accountId);
     }
 }
