@@ -5,6 +5,7 @@ import com.asan.audience.shared.FieldViolation;
 import com.asan.audience.shared.InvalidInputException;
 import com.asan.audience.shared.NotFoundException;
 import com.asan.audience.shared.TextLimits;
+import com.asan.audience.shared.Timestamps;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -46,8 +47,8 @@ public class CampaignFacade {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        if (sentAt == null) {
-            violations.add(new FieldViolation("sentAt", "is required as an ISO-8601 timestamp"));
+        if (sentAt == null || !Timestamps.storable(sentAt)) {
+            violations.add(new FieldViolation("sentAt", "is required as an ISO-8601 timestamp, " + Timestamps.RANGE));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

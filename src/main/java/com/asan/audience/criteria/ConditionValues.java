@@ -66,12 +66,15 @@ final class ConditionValues {
     static LocalDate date(Object value, String suffix, Problems problems) {
         if (value instanceof String s) {
             try {
-                return LocalDate.parse(s.strip());
+                LocalDate date = LocalDate.parse(s.strip());
+                if (date.getYear() >= 1 && date.getYear() <= 9999) {
+                    return date;
+                }
             } catch (java.time.format.DateTimeParseException e) {
                 // reported below
             }
         }
-        problems.at(suffix, "must be an ISO date such as 2026-05-31");
+        problems.at(suffix, "must be an ISO date such as 2026-05-31, years 0001 to 9999");
         return null;
     }
 

@@ -4,6 +4,7 @@ import static com.asan.audience.lead.LeadTables.*;
 
 import com.asan.audience.shared.FieldViolation;
 import com.asan.audience.shared.InvalidInputException;
+import com.asan.audience.shared.Timestamps;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -111,8 +112,8 @@ public class EngagementFacade {
                 // reported below
             }
         }
-        if (occurredAt == null) {
-            violations.add(new FieldViolation("occurredAt", "must be an ISO-8601 timestamp"));
+        if (occurredAt == null || !Timestamps.storable(occurredAt)) {
+            violations.add(new FieldViolation("occurredAt", "must be an ISO-8601 timestamp, " + Timestamps.RANGE));
         }
         Object url = map.get("url");
         if (url != null && (!(url instanceof String u) || u.length() > 2000)) {

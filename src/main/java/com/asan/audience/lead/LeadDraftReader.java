@@ -7,6 +7,7 @@ import com.asan.audience.criteria.Vocabulary;
 import com.asan.audience.shared.EmailAddresses;
 import com.asan.audience.shared.FieldViolation;
 import com.asan.audience.shared.TextLimits;
+import com.asan.audience.shared.Timestamps;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -157,18 +158,23 @@ final class LeadDraftReader {
         if (value == null) {
             return null;
         }
+        OffsetDateTime parsed = null;
         if (value instanceof String s) {
             try {
-                return OffsetDateTime.parse(s.strip()).withOffsetSameInstant(ZoneOffset.UTC);
+                parsed = OffsetDateTime.parse(s.strip()).withOffsetSameInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e) {
                 try {
-                    return LocalDate.parse(s.strip()).atStartOfDay().atOffset(ZoneOffset.UTC);
+                    parsed = LocalDate.parse(s.strip()).atStartOfDay().atOffset(ZoneOffset.UTC);
                 } catch (DateTimeParseException ignored) {
                     // reported below
                 }
             }
         }
-        violations.add(new FieldViolation(path, "must be an ISO-8601 timestamp such as 2026-01-31T09:30:00Z"));
+        if (parsed != null && Timestamps.storable(parsed)) {
+            return parsed;
+        }
+        violations.add(new FieldViolation(path, "must be an ISO-8601 timestamp such as 2026-01-31T09:30:00Z, "
+                + Timestamps.RANGE));
         return null;
     }
 
@@ -216,12 +222,15 @@ final class LeadDraftReader {
             case DATE -> {
                 if (value instanceof String s) {
                     try {
-                        return LocalDate.parse(s.strip()).toString();
+                        LocalDate date = LocalDate.parse(s.strip());
+                        if (Timestamps.storable(date)) {
+                            return date.toString();
+                        }
                     } catch (DateTimeParseException e) {
                         // reported below
                     }
                 }
-                violations.add(new FieldViolation(path, "must be an ISO date such as 2026-05-31"));
+                violations.add(new FieldViolation(path, "must be an ISO date such as 2026-05-31, " + Timestamps.RANGE));
                 return null;
             }
             case BOOLEAN -> {

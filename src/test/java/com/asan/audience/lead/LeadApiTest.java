@@ -81,6 +81,9 @@ class LeadApiTest extends ApiTestBase {
         assertThat(api.post("/api/leads", "{\"firstName\":").status()).isEqualTo(400);
         assertThat(api.post("/api/leads", "{\"createdAt\":\"yesterday\"}").json().get("errors").get(0)
                 .get("path").asString()).isEqualTo("createdAt");
+        assertThat(api.post("/api/leads", Map.of("createdAt", "+999999-01-01T00:00:00Z")).json().get("errors").get(0)
+                .get("path").asString()).as("a year PostgreSQL cannot store is a 400, not a 500").isEqualTo("createdAt");
+        assertThat(api.post("/api/leads", Map.of("lastActiveAt", "-0005-01-01T00:00:00Z")).status()).isEqualTo(400);
         assertThat(api.get("/api/leads/abc").status()).isEqualTo(400);
         assertThat(api.get("/api/leads?size=100000").status()).isEqualTo(400);
     }

@@ -113,6 +113,10 @@ class SegmentApiTest extends ApiTestBase {
         assertThat(api.post("/api/segments/preview", Map.of("criteria", deep)).json().get("errors").get(0)
                 .get("message").asString()).contains("5 deep");
         assertThat(api.post("/api/segments/preview", Map.of("criteria", "nonsense")).status()).isEqualTo(400);
+        assertThat(api.post("/api/segments/preview", Map.of("criteria", all(cond("created", "before", "+999999-01-01"))))
+                .json().get("errors").get(0).get("path").asString()).isEqualTo("criteria.conditions[0].value");
+        assertThat(api.post("/api/campaigns", Map.of("name", "Far", "sentAt", "+999999-01-01T00:00:00Z")).status())
+                .isEqualTo(400);
         assertThat(api.post("/api/segments/preview", Map.of("criteria", List.of(1, 2))).status()).isEqualTo(400);
         assertThat(api.post("/api/segments/preview", "{\"criteria\":{\"match\":\"all\",\"conditions\":[{\"field\":null}]}}")
                 .status()).isEqualTo(400);
