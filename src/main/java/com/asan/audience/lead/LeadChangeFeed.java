@@ -27,6 +27,7 @@ class LeadChangeFeed {
     static final Field<Long> ACCOUNT_ID = field(name("account_id"), Long.class);
     static final Field<Long> VERSION = field(name("version"), Long.class);
     static final Field<Long> LEAD_ID = field(name("lead_id"), Long.class);
+    static final Field<Long[]> LEAD_IDS = field(name("lead_ids"), Long[].class);
 
     private final DSLContext db;
 
@@ -41,7 +42,12 @@ class LeadChangeFeed {
 
     @Transactional(propagation = Propagation.MANDATORY)
     void leadsChanged(long accountId, Collection<Long> leadIds) {
-        leadIds.forEach(id -> record(accountId, id));
+        if (leadIds.size() == 1) {
+            record(accountId, leadIds.iterator().next());
+        } else if (!leadIds.isEmpty()) {
+            db.insertInto(CHANGES).set(ACCOUNT_ID, accountId).set(VERSION, nextVersion(accountId))
+                    .set(LEAD_IDS, leadIds.toArray(Long[]::new)).execute();
+        }
     }
 
     /** Something that touches many leads at once: readers rebuild the account. */
@@ -56,10 +62,14 @@ class LeadChangeFeed {
     }
 
     private void record(long accountId, Long leadId) {
-        long version = db.insertInto(VERSIONS).set(ACCOUNT_ID, accountId).set(VERSION, 1L)
+        db.insertInto(CHANGES).set(ACCOUNT_ID, accountId).set(VERSION, nextVersion(accountId)).set(LEAD_ID, leadId)
+                .execute();
+    }
+
+    private long nextVersion(long accountId) {
+        return db.insertInto(VERSIONS).set(ACCOUNT_ID, accountId).set(VERSION, 1L)
                 .onConflict(ACCOUNT_ID).doUpdate()
                 .set(VERSION, field(name("lead_change_versions", "version"), Long.class).plus(1))
                 .returning(VERSION).fetchOne(VERSION);
-        db.insertInto(CHANGES).set(ACCOUNT_ID, accountId).set(VERSION, version).set(LEAD_ID, leadId).execute();
     }
 }

@@ -66,10 +66,10 @@ public class LeadFacade {
         OffsetDateTime now = now();
         LeadView lead = new LeadView(0, draft.firstName, draft.lastName, draft.email, draft.phone, null,
                 draft.has(STATUS) ? draft.status : "New", draft.has(SOURCE) ? draft.source : defaultSource,
-                draft.tags, draft.assignedTo, withoutNulls(draft.customFields),
+                draft.tags, draft.assignedTo, LeadValues.withoutNulls(draft.customFields),
                 draft.createdAt == null ? now : draft.createdAt, draft.lastActiveAt,
                 draft.has(EMAIL_STATUS) ? draft.emailStatus : "subscribed", now);
-        lead = withPhoneType(lead, draft.has(PHONE_TYPE) ? draft.phoneType : null, accountId);
+        lead = LeadValues.withPhoneType(lead, draft.has(PHONE_TYPE) ? draft.phoneType : null);
         rejectDuplicateEmail(accountId, lead.email(), null, pathPrefix);
         long id;
         try {
@@ -112,14 +112,14 @@ public class LeadFacade {
                 draft.has(SOURCE) ? draft.source : current.source(),
                 draft.has(TAGS) ? draft.tags : current.tags(),
                 draft.has(ASSIGNED_TO) ? draft.assignedTo : current.assignedTo(),
-                withoutNulls(custom),
+                LeadValues.withoutNulls(custom),
                 draft.has(CREATED_AT) ? draft.createdAt : current.createdAt(),
                 draft.has(LAST_ACTIVE_AT) ? draft.lastActiveAt : current.lastActiveAt(),
                 draft.has(EMAIL_STATUS) ? draft.emailStatus : current.emailStatus(),
                 now());
         String phoneType = draft.has(PHONE_TYPE) ? draft.phoneType
                 : draft.has(PHONE) ? null : current.phoneType();
-        changed = withPhoneType(changed, phoneType, accountId);
+        changed = LeadValues.withPhoneType(changed, phoneType);
         rejectDuplicateEmail(accountId, changed.email(), id, "");
         try {
             leads.update(accountId, changed);
@@ -157,18 +157,6 @@ public class LeadFacade {
         }
     }
 
-    /** Keeps a given phone type; otherwise derives it from the numbering plan; no phone means no type. */
-    private LeadView withPhoneType(LeadView lead, String given, long accountId) {
-        String type = null;
-        if (lead.phone() != null) {
-            type = given != null ? given : PhoneNumbers.normalize(lead.phone(), "ZZ")
-                    .map(PhoneNumbers.Normalized::derivedType).orElse("unknown");
-        }
-        return new LeadView(lead.id(), lead.firstName(), lead.lastName(), lead.email(), lead.phone(), type,
-                lead.status(), lead.source(), lead.tags(), lead.assignedTo(), lead.customFields(), lead.createdAt(),
-                lead.lastActiveAt(), lead.emailStatus(), lead.updatedAt());
-    }
-
     private void rejectDuplicateEmail(long accountId, String email, Long self, String prefix) {
         if (email == null) {
             return;
@@ -183,16 +171,6 @@ public class LeadFacade {
         Long existing = email == null ? null : leads.idByEmail(accountId, email).orElse(null);
         return new ConflictException(prefix + "email", "A lead with this email already exists",
                 existing == null ? Map.of() : Map.of("existingId", existing));
-    }
-
-    private static Map<String, Object> withoutNulls(Map<String, Object> values) {
-        Map<String, Object> cleaned = new LinkedHashMap<>();
-        values.forEach((key, value) -> {
-            if (value != null) {
-                cleaned.put(key, value);
-            }
-        });
-        return cleaned;
     }
 
     private OffsetDateTime now() {

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Repository;
 /** SQL for leads and their tags. Every statement is scoped by account. */
 @Repository
 class LeadRepository {
+
+    private static final int INSERT_CHUNK = 1000;
 
     private final DSLContext db;
     private final CustomValuesJson json;
@@ -64,6 +68,55 @@ class LeadRepository {
     Optional<LeadView> findForUpdate(long accountId, long id) {
         return db.select(LEADS.fields()).from(LEADS).where(ACCOUNT_ID.eq(accountId), ID.eq(id)).forUpdate()
                 .fetchOptional(this::toView).map(lead -> withTags(accountId, List.of(lead)).get(0));
+    }
+
+    /** Stored leads by lower-cased email. */
+    Map<String, LeadView> findByEmails(long accountId, Collection<String> lowerEmails) {
+        Map<String, LeadView> found = new HashMap<>();
+        if (!lowerEmails.isEmpty()) {
+            db.select(LEADS.fields()).from(LEADS)
+                    .where(ACCOUNT_ID.eq(accountId), lower(EMAIL).eq(DSL.any(lowerEmails.toArray(String[]::new))))
+                    .forEach(r -> found.put(r.get(EMAIL).toLowerCase(java.util.Locale.ROOT), toView(r)));
+        }
+        return found;
+    }
+
+    /** Stored leads by phone; when several share a phone, the oldest. */
+    Map<String, LeadView> findByPhones(long accountId, Collection<String> phones) {
+        Map<String, LeadView> found = new HashMap<>();
+        if (!phones.isEmpty()) {
+            db.select(LEADS.fields()).from(LEADS)
+                    .where(ACCOUNT_ID.eq(accountId), PHONE.eq(DSL.any(phones.toArray(String[]::new))))
+                    .orderBy(ID)
+                    .forEach(r -> found.putIfAbsent(r.get(PHONE), toView(r)));
+        }
+        return found;
+    }
+
+    /** Ids from the leads sequence, so a bulk insert knows which row became which lead. */
+    List<Long> allocateIds(int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        return db.select(DSL.field("nextval(pg_get_serial_sequence('leads', 'id'))", Long.class))
+                .from(DSL.generateSeries(1, count)).fetch(0, Long.class);
+    }
+
+    /** Inserts leads with preset ids; a row whose email is already taken is left out. Returns the inserted ids. */
+    Set<Long> insertAll(long accountId, List<LeadView> rows) {
+        Set<Long> inserted = new HashSet<>();
+        for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
+            var insert = db.insertInto(LEADS, ID, ACCOUNT_ID, FIRST_NAME, LAST_NAME, EMAIL, PHONE, PHONE_TYPE, STATUS,
+                    SOURCE, ASSIGNED_TO, EMAIL_STATUS, CUSTOM_FIELDS, CREATED_AT, LAST_ACTIVE_AT, UPDATED_AT);
+            for (LeadView lead : rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK))) {
+                insert = insert.values(lead.id(), accountId, lead.firstName(), lead.lastName(), lead.email(),
+                        lead.phone(), lead.phoneType(), lead.status(), lead.source(), lead.assignedTo(),
+                        lead.emailStatus(), json.write(lead.customFields()), lead.createdAt(), lead.lastActiveAt(),
+                        lead.updatedAt());
+            }
+            inserted.addAll(insert.onConflictDoNothing().returning(ID).fetch(ID));
+        }
+        return inserted;
     }
 
     Optional<Long> idByEmail(long accountId, String email) {

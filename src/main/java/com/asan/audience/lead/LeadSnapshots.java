@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -71,11 +72,14 @@ public class LeadSnapshots {
         long version = version(accountId);
         Set<Long> ids = new TreeSet<>();
         boolean wholeAccount = false;
-        for (Record r : db.select(LeadChangeFeed.LEAD_ID).from(LeadChangeFeed.CHANGES)
+        for (Record r : db.select(LeadChangeFeed.LEAD_ID, LeadChangeFeed.LEAD_IDS).from(LeadChangeFeed.CHANGES)
                 .where(LeadChangeFeed.ACCOUNT_ID.eq(accountId), LeadChangeFeed.VERSION.gt(fromVersion),
                         LeadChangeFeed.VERSION.le(version)).fetch()) {
             Long id = r.get(LeadChangeFeed.LEAD_ID);
-            if (id == null) {
+            Long[] batch = r.get(LeadChangeFeed.LEAD_IDS);
+            if (batch != null) {
+                ids.addAll(Arrays.asList(batch));
+            } else if (id == null) {
                 wholeAccount = true;
             } else {
                 ids.add(id);
@@ -83,7 +87,7 @@ public class LeadSnapshots {
         }
         List<LeadFacts> current = new ArrayList<>();
         if (!wholeAccount && !ids.isEmpty()) {
-            stream(accountId, ID.in(ids), current::add);
+            stream(accountId, ID.eq(DSL.any(ids.toArray(Long[]::new))), current::add);
         }
         return new Changes(version, wholeAccount, ids, current);
     }

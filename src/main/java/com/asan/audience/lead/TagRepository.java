@@ -5,6 +5,9 @@ import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.lower;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -33,6 +36,35 @@ class TagRepository {
         return db.select(TAG_ID).from(TAGS)
                 .where(TAG_ACCOUNT_ID.eq(accountId), lower(TAG_NAME).in(names.stream().map(TagRepository::fold).toList()))
                 .fetch(TAG_ID);
+    }
+
+    /** Adds tags to leads (creating missing tags), keeping the tags they already have. */
+    void addLeadTags(long accountId, Map<Long, List<String>> tagsByLead) {
+        if (tagsByLead.isEmpty()) {
+            return;
+        }
+        Map<String, String> spellings = new LinkedHashMap<>();
+        tagsByLead.values().forEach(names -> names.forEach(name -> spellings.putIfAbsent(fold(name), name)));
+        List<String> names = new ArrayList<>(spellings.values());
+        var insertTags = db.insertInto(TAGS, TAG_ACCOUNT_ID, TAG_NAME);
+        for (String name : names) {
+            insertTags = insertTags.values(accountId, name);
+        }
+        insertTags.onConflictDoNothing().execute();
+        Map<String, Long> ids = new HashMap<>();
+        db.select(TAG_ID, TAG_NAME).from(TAGS)
+                .where(TAG_ACCOUNT_ID.eq(accountId), lower(TAG_NAME).in(spellings.keySet()))
+                .forEach(r -> ids.put(fold(r.get(TAG_NAME)), r.get(TAG_ID)));
+        List<Long[]> links = new ArrayList<>();
+        tagsByLead.forEach((leadId, tagNames) -> tagNames.stream().map(name -> ids.get(fold(name))).distinct()
+                .forEach(tagId -> links.add(new Long[] {leadId, tagId})));
+        for (int from = 0; from < links.size(); from += 5000) {
+            var insert = db.insertInto(LEAD_TAGS, LT_ACCOUNT_ID, LT_LEAD_ID, LT_TAG_ID);
+            for (Long[] link : links.subList(from, Math.min(links.size(), from + 5000))) {
+                insert = insert.values(accountId, link[0], link[1]);
+            }
+            insert.onConflictDoNothing().execute();
+        }
     }
 
     void replaceLeadTags(long accountId, long leadId, List<String> names) {

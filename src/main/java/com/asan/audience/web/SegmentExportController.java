@@ -78,13 +78,7 @@ class SegmentExportController {
         }
     }
 
-    /** Keeps spreadsheets from running a cell as a formula. */
     static String safe(String value) {
-        if (value == null) {
-            return "";
-        }
-        boolean formulaLike = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0
-                && !value.matches("[+-]?[0-9][0-9 ().-]*");
-        return formulaLike ? "'" + value : value;
+        return com.asan.audience.shared.SpreadsheetCells.safe(value);
     }
 }

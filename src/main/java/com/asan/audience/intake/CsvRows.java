@@ -1,0 +1,95 @@
+package com.asan.audience.intake;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A CSV file read as a header and data rows, streaming. Row numbers are spreadsheet rows: the header is row 1.
+ * Ragged rows are passed through as they are, so the caller can report them.
+ */
+final class CsvRows implements AutoCloseable, Iterable<CsvRows.Row> {
+
+    record Row(long number, List<String> fields) {
+    }
+
+    private final CsvReader<CsvRecord> reader;
+    private final Iterator<CsvRecord> records;
+    private final List<String> header;
+
+    private CsvRows(Reader text, char delimiter) {
+        this.reader = CsvReader.builder().fieldSeparator(delimiter).quoteCharacter('"').skipEmptyLines(true)
+                .allowExtraFields(true).allowMissingFields(true).allowExtraCharsAfterClosingQuote(true)
+                .ofCsvRecord(text);
+        this.records = reader.iterator();
+        this.header = records.hasNext() ? uniqueNames(records.next().getFields()) : List.of();
+    }
+
+    static CsvRows open(InputStream in, CsvFormat format) {
+        try {
+            if (format.bom()) {
+                in.skipNBytes(3);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new CsvRows(new InputStreamReader(in, format.charset()), format.delimiter());
+    }
+
+    List<String> header() {
+        return header;
+    }
+
+    @Override
+    public Iterator<Row> iterator() {
+        return new Iterator<>() {
+            private long number = 1;
+
+            @Override
+            public boolean hasNext() {
+                return records.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                return new Row(++number, records.next().getFields());
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Trimmed header names; a blank one becomes "Column N" and a repeated one gets " (2)", " (3)", ... */
+    private static List<String> uniqueNames(List<String> raw) {
+        List<String> names = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String name = raw.get(i).strip();
+            if (name.isEmpty()) {
+                name = "Column " + (i + 1);
+            }
+            String unique = name;
+            for (int n = 2; !seen.add(unique.toLowerCase()); n++) {
+                unique = name + " (" + n + ")";
+            }
+            names.add(unique);
+        }
+        return names;
+    }
+}

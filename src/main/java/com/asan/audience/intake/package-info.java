@@ -1,0 +1,2 @@
+/** Lead intake: CSV imports (mapping, background batches, progress, error reports) and public website forms. */
+package com.asan.audience.intake;
