@@ -37,9 +37,11 @@ public class LeadBulkWriter {
     private final AccountFacade accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PlannerStatistics statistics;
 
     LeadBulkWriter(LeadFacade facade, LeadRepository leads, TagRepository tags, LeadChangeFeed changes,
-                   AccountFacade accounts, ApplicationEventPublisher events, Clock clock) {
+                   AccountFacade accounts, ApplicationEventPublisher events, Clock clock,
+                   PlannerStatistics statistics) {
         this.facade = facade;
         this.leads = leads;
         this.tags = tags;
@@ -47,6 +49,7 @@ public class LeadBulkWriter {
         this.accounts = accounts;
         this.events = events;
         this.clock = clock;
+        this.statistics = statistics;
     }
 
     private record Pending(long row, LeadDraft draft, LeadView lead) {
@@ -132,6 +135,7 @@ public class LeadBulkWriter {
             rows.add(withId(inserts.get(i).lead(), ids.get(i)));
         }
         Set<Long> inserted = leads.insertAll(accountId, rows);
+        statistics.leadsInserted(inserted.size());
         for (int i = 0; i < inserts.size(); i++) {
             Pending pending = inserts.get(i);
             long id = ids.get(i);

@@ -55,16 +55,18 @@ class TagRepository {
         db.select(TAG_ID, TAG_NAME).from(TAGS)
                 .where(TAG_ACCOUNT_ID.eq(accountId), lower(TAG_NAME).in(spellings.keySet()))
                 .forEach(r -> ids.put(fold(r.get(TAG_NAME)), r.get(TAG_ID)));
-        List<Long[]> links = new ArrayList<>();
+        List<Long> leadIds = new ArrayList<>();
+        List<Long> tagIds = new ArrayList<>();
         tagsByLead.forEach((leadId, tagNames) -> tagNames.stream().map(name -> ids.get(fold(name))).distinct()
-                .forEach(tagId -> links.add(new Long[] {leadId, tagId})));
-        for (int from = 0; from < links.size(); from += 5000) {
-            var insert = db.insertInto(LEAD_TAGS, LT_ACCOUNT_ID, LT_LEAD_ID, LT_TAG_ID);
-            for (Long[] link : links.subList(from, Math.min(links.size(), from + 5000))) {
-                insert = insert.values(accountId, link[0], link[1]);
-            }
-            insert.onConflictDoNothing().execute();
-        }
+                .forEach(tagId -> {
+                    leadIds.add(leadId);
+                    tagIds.add(tagId);
+                }));
+        // one array per column: a multi-row VALUES list of thousands of links costs more to parse than to insert
+        db.execute("insert into lead_tags (account_id, lead_id, tag_id) select {0}, u.lead_id, u.tag_id "
+                        + "from unnest({1}::bigint[], {2}::bigint[]) as u(lead_id, tag_id) on conflict do nothing",
+                org.jooq.impl.DSL.val(accountId), org.jooq.impl.DSL.val(leadIds.toArray(Long[]::new)),
+                org.jooq.impl.DSL.val(tagIds.toArray(Long[]::new)));
     }
 
     void replaceLeadTags(long accountId, long leadId, List<String> names) {

@@ -1,0 +1,80 @@
+package com.asan.audience.bench;
+
+import com.asan.audience.account.AccountFacade;
+import com.asan.audience.intake.ImportFacade;
+import com.asan.audience.intake.ImportView;
+import com.asan.audience.lead.CustomFieldFacade;
+import com.asan.audience.support.SharedApp;
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * CSV import throughput: generates a file of {@code -Drows=1000000} leads (email, names, phone, status, tags and
+ * two custom fields), uploads it and times the background import. Run:
+ * {@code MAVEN_OPTS=-Xmx2g ./mvnw -q test-compile exec:java -Dbench.main=com.asan.audience.bench.ImportBench}.
+ */
+public final class ImportBench {
+
+    private static final String[] STATUSES = {"Hot", "Warm", "Cold", "New", "Nurture"};
+    private static final String[] CITIES = {"Toronto", "Montreal", "Vancouver", "Calgary", "Ottawa", "Halifax"};
+
+    public static void main(String[] args) throws Exception {
+        int rows = Integer.getInteger("rows", 1_000_000);
+        Path file = Files.createTempFile("import-bench", ".csv");
+        try {
+            generate(file, rows);
+            System.out.printf("Generated %,d rows, %,d bytes%n", rows, Files.size(file));
+            run(file, rows);
+        } finally {
+            Files.deleteIfExists(file);
+            SharedApp.close();
+        }
+    }
+
+    private static void run(Path file, int rows) throws Exception {
+        AccountFacade accounts = SharedApp.bean(AccountFacade.class);
+        long accountId = accounts.createAccount(new AccountFacade.SignUp("Import bench", "Bench",
+                "import.bench." + System.nanoTime() + "@test.example", "secret-pass-1")).accountId();
+        SharedApp.bean(CustomFieldFacade.class).create(accountId,
+                new CustomFieldFacade.FieldDraft("city", "City", "text", null));
+        ImportFacade imports = SharedApp.bean(ImportFacade.class);
+        long uploadStart = System.nanoTime();
+        ImportView uploaded;
+        try (InputStream in = Files.newInputStream(file)) {
+            uploaded = imports.upload(accountId, null, "bench.csv", in);
+        }
+        double uploadSeconds = (System.nanoTime() - uploadStart) / 1e9;
+        Runtime runtime = Runtime.getRuntime();
+        long start = System.nanoTime();
+        imports.start(accountId, uploaded.id(), Map.of("mapping", Map.of("email", "email", "first_name", "firstName",
+                "last_name", "lastName", "phone", "phone", "status", "status", "tags", "tags", "city", "custom.city"),
+                "newCustomFields", List.of(Map.of("column", "budget", "key", "budget", "type", "number")),
+                "tagSeparator", "|"));
+        ImportView done = imports.awaitFinished(accountId, uploaded.id(), Duration.ofMinutes(30));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("Upload (store %,d bytes in PostgreSQL): %.1f s%n", done.fileBytes(), uploadSeconds);
+        System.out.printf("Import: %s, %,d created, %,d failed in %.1f s = %,.0f rows/s (max heap %d MB)%n",
+                done.status(), done.created(), done.failed(), seconds, rows / seconds, runtime.maxMemory() >> 20);
+    }
+
+    private static void generate(Path file, int rows) throws Exception {
+        Random random = new Random(42);
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("email,first_name,last_name,phone,status,tags,city,budget\r\n");
+            for (int i = 0; i < rows; i++) {
+                out.write("lead" + i + "@bench.example,First" + i + ",\"Last, " + (i % 977) + "\",+1 416 "
+                        + (200 + random.nextInt(700)) + " " + (1000 + random.nextInt(9000)) + ","
+                        + STATUSES[random.nextInt(STATUSES.length)] + ",tag" + random.nextInt(20) + "|list"
+                        + random.nextInt(5) + "," + CITIES[random.nextInt(CITIES.length)] + ","
+                        + (100_000 + random.nextInt(900_000)) + "\r\n");
+            }
+        }
+    }
+}
