@@ -117,7 +117,7 @@ public class ImportFacade {
         header.forEach(column -> suggested.put(column, ColumnSuggester.suggestTarget(column, fields)));
         ImportOptions options = new ImportOptionsReader(header, fields, members)
                 .read(optionsJsonMap == null ? Map.of() : optionsJsonMap, suggested);
-        imports.queue(accountId, id, optionsJson.write(options));
+        imports.queue(accountId, id, optionsJson.write(options), workers.owner(), workers.lease());
         workers.startAfterCommit(accountId, id);
         return imports.find(accountId, id).orElseThrow();
     }

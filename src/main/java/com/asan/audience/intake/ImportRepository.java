@@ -40,8 +40,10 @@ class ImportRepository {
                 .where(ACCOUNT_ID.eq(accountId), ID.eq(id)).execute();
     }
 
-    void queue(long accountId, long id, JSONB options) {
-        db.update(IMPORTS).set(OPTIONS, options).set(STATUS, "queued")
+    /** Queues the import reserved for {@code owner}: other instances take it only if that lease runs out. */
+    void queue(long accountId, long id, JSONB options, String owner, Duration lease) {
+        db.update(IMPORTS).set(OPTIONS, options).set(STATUS, "queued").set(LEASE_OWNER, owner)
+                .set(LEASE_UNTIL, leaseEnd(lease))
                 .where(ACCOUNT_ID.eq(accountId), ID.eq(id)).execute();
     }
 

@@ -68,6 +68,10 @@ class ImportRunner {
         }
     }
 
+    Duration lease() {
+        return lease;
+    }
+
     /** Returns the final status, or null when this worker did not (or no longer) own the import. */
     String run(long accountId, long id, String owner) {
         if (!Boolean.TRUE.equals(transactions.execute(s -> imports.claim(accountId, id, owner, lease)))) {

@@ -47,6 +47,14 @@ class ImportWorkers {
         });
     }
 
+    String owner() {
+        return owner;
+    }
+
+    Duration lease() {
+        return runner.lease();
+    }
+
     /** Starts the import once the caller's transaction commits (at once when there is none). */
     void startAfterCommit(long accountId, long id) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
