@@ -70,6 +70,10 @@ public class CampaignFacade {
 
     @Transactional
     public void delete(long accountId, long id) {
+        CampaignView campaign = campaigns.findForUpdate(accountId, id).orElseThrow(() -> new NotFoundException("Campaign"));
+        if (campaign.status().equals("sending")) {
+            throw new com.asan.audience.shared.ConflictException("status", "Cancel the send before deleting the campaign");
+        }
         if (!campaigns.delete(accountId, id)) {
             throw new NotFoundException("Campaign");
         }

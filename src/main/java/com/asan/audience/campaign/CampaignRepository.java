@@ -1,31 +1,24 @@
 package com.asan.audience.campaign;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
+import static com.asan.audience.campaign.CampaignTables.*;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
-import org.jooq.Field;
+import org.jooq.JSONB;
 import org.jooq.Record;
-import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
-/** SQL for campaigns. */
+/** SQL for campaigns: content, lifecycle transitions and the send lease. */
 @Repository
 class CampaignRepository {
-
-    private static final Table<Record> CAMPAIGNS = table(name("campaigns"));
-    private static final Field<Long> ACCOUNT_ID = field(name("account_id"), Long.class);
-    private static final Field<Long> ID = field(name("id"), Long.class);
-    private static final Field<String> NAME = field(name("name"), String.class);
-    private static final Field<String> STATUS = field(name("status"), String.class);
-    private static final Field<OffsetDateTime> SENT_AT = field(name("sent_at"), OffsetDateTime.class);
-    private static final Field<OffsetDateTime> CREATED_AT = field(name("created_at"), OffsetDateTime.class);
 
     private final DSLContext db;
 
@@ -33,18 +26,47 @@ class CampaignRepository {
         this.db = db;
     }
 
+    record Due(long accountId, long id) {
+    }
+
     long insertSent(long accountId, String name, OffsetDateTime sentAt) {
         return db.insertInto(CAMPAIGNS).set(ACCOUNT_ID, accountId).set(NAME, name).set(STATUS, "sent")
                 .set(SENT_AT, sentAt).returning(ID).fetchOne(ID);
     }
 
+    long insertDraft(long accountId, CampaignContent content) {
+        return db.insertInto(CAMPAIGNS).set(ACCOUNT_ID, accountId).set(STATUS, "draft").set(NAME, content.name())
+                .set(SUBJECT, content.subject()).set(PREHEADER, content.preheader()).set(FROM_NAME, content.fromName())
+                .set(FROM_EMAIL, content.fromEmail()).set(REPLY_TO, content.replyTo()).set(HTML, content.html())
+                .set(SEGMENT_ID, content.segmentId())
+                .set(EXCLUDE_SEGMENT_IDS, content.excludeSegmentIds().toArray(Long[]::new))
+                .returning(ID).fetchOne(ID);
+    }
+
+    /** Replaces the content of a draft or scheduled campaign; false when it is in another state. */
+    boolean updateContent(long accountId, long id, CampaignContent content) {
+        return db.update(CAMPAIGNS).set(NAME, content.name()).set(SUBJECT, content.subject())
+                .set(PREHEADER, content.preheader()).set(FROM_NAME, content.fromName())
+                .set(FROM_EMAIL, content.fromEmail()).set(REPLY_TO, content.replyTo()).set(HTML, content.html())
+                .set(SEGMENT_ID, content.segmentId())
+                .set(EXCLUDE_SEGMENT_IDS, content.excludeSegmentIds().toArray(Long[]::new))
+                .set(UPDATED_AT, currentOffsetDateTime())
+                .where(ACCOUNT_ID.eq(accountId), ID.eq(id), STATUS.in("draft", "scheduled")).execute() == 1;
+    }
+
     Optional<CampaignView> find(long accountId, long id) {
-        return db.select(ID, NAME, STATUS, SENT_AT, CREATED_AT).from(CAMPAIGNS)
-                .where(ACCOUNT_ID.eq(accountId), ID.eq(id)).fetchOptional(CampaignRepository::toView);
+        return db.select(CAMPAIGNS.fields()).from(CAMPAIGNS).where(ACCOUNT_ID.eq(accountId), ID.eq(id))
+                .fetchOptional(CampaignRepository::toView);
+    }
+
+    /** Locks the campaign row for a state change. */
+    Optional<CampaignView> findForUpdate(long accountId, long id) {
+        return db.select(CAMPAIGNS.fields()).from(CAMPAIGNS).where(ACCOUNT_ID.eq(accountId), ID.eq(id)).forUpdate()
+                .fetchOptional(CampaignRepository::toView);
     }
 
     List<CampaignView> all(long accountId) {
-        return db.select(ID, NAME, STATUS, SENT_AT, CREATED_AT).from(CAMPAIGNS).where(ACCOUNT_ID.eq(accountId))
+        return db.select(CAMPAIGNS.fields()).from(CAMPAIGNS).where(ACCOUNT_ID.eq(accountId))
                 .orderBy(CREATED_AT.desc(), ID.desc()).fetch(CampaignRepository::toView);
     }
 
@@ -56,7 +78,74 @@ class CampaignRepository {
         return db.deleteFrom(CAMPAIGNS).where(ACCOUNT_ID.eq(accountId), ID.eq(id)).execute() == 1;
     }
 
+    void schedule(long accountId, long id, OffsetDateTime sendAt) {
+        db.update(CAMPAIGNS).set(STATUS, "scheduled").set(SEND_AT, sendAt).set(UPDATED_AT, currentOffsetDateTime())
+                .where(ACCOUNT_ID.eq(accountId), ID.eq(id)).execute();
+    }
+
+    void setStatus(long accountId, long id, String status) {
+        db.update(CAMPAIGNS).set(STATUS, status).set(UPDATED_AT, currentOffsetDateTime())
+                .where(ACCOUNT_ID.eq(accountId), ID.eq(id)).execute();
+    }
+
+    void setFailure(long accountId, long id, String failure) {
+        db.update(CAMPAIGNS).set(FAILURE, failure).where(ACCOUNT_ID.eq(accountId), ID.eq(id)).execute();
+    }
+
+    /** The send has its recipient list: record the criteria used and take the lease. */
+    void startSending(long accountId, long id, JSONB criteria, String owner, Duration lease) {
+        db.update(CAMPAIGNS).set(STATUS, "sending").set(STARTED_AT, currentOffsetDateTime())
+                .set(CRITERIA_USED, criteria).set(LEASE_OWNER, owner).set(LEASE_UNTIL, leaseEnd(lease))
+                .set(UPDATED_AT, currentOffsetDateTime())
+                .where(ACCOUNT_ID.eq(accountId), ID.eq(id)).execute();
+    }
+
+    /**
+     * Scheduled campaigns that are due, claimed with SKIP LOCKED so that exactly one instance starts each one.
+     * The caller starts them in the same transaction.
+     */
+    List<Due> claimDue(int limit) {
+        return db.select(ACCOUNT_ID, ID).from(CAMPAIGNS)
+                .where(STATUS.eq("scheduled"), SEND_AT.le(currentOffsetDateTime()))
+                .orderBy(SEND_AT).limit(limit).forUpdate().skipLocked()
+                .fetch(r -> new Due(r.get(ACCOUNT_ID), r.get(ID)));
+    }
+
+    /** Sending campaigns whose sender stopped renewing its lease (a crash): another instance finishes them. */
+    List<Due> orphanedSends() {
+        return db.select(ACCOUNT_ID, ID).from(CAMPAIGNS)
+                .where(STATUS.eq("sending"), LEASE_UNTIL.lt(currentOffsetDateTime()))
+                .fetch(r -> new Due(r.get(ACCOUNT_ID), r.get(ID)));
+    }
+
+    boolean claimSend(long accountId, long id, String owner, Duration lease) {
+        return db.update(CAMPAIGNS).set(LEASE_OWNER, owner).set(LEASE_UNTIL, leaseEnd(lease))
+                .where(ACCOUNT_ID.eq(accountId), ID.eq(id), STATUS.eq("sending"))
+                .and(LEASE_UNTIL.lt(currentOffsetDateTime()).or(LEASE_OWNER.eq(owner)))
+                .execute() == 1;
+    }
+
+    boolean renewLease(long accountId, long id, String owner, Duration lease) {
+        return db.update(CAMPAIGNS).set(LEASE_UNTIL, leaseEnd(lease))
+                .where(ACCOUNT_ID.eq(accountId), ID.eq(id), LEASE_OWNER.eq(owner), STATUS.eq("sending"))
+                .execute() == 1;
+    }
+
+    void finishSending(long accountId, long id, OffsetDateTime sentAt) {
+        db.update(CAMPAIGNS).set(STATUS, "sent").set(SENT_AT, sentAt).setNull(LEASE_OWNER).setNull(LEASE_UNTIL)
+                .set(UPDATED_AT, currentOffsetDateTime())
+                .where(ACCOUNT_ID.eq(accountId), ID.eq(id), STATUS.eq("sending")).execute();
+    }
+
+    private static org.jooq.Field<OffsetDateTime> leaseEnd(Duration lease) {
+        return DSL.field("now() + {0} * interval '1 millisecond'", OffsetDateTime.class, DSL.inline(lease.toMillis()));
+    }
+
     private static CampaignView toView(Record r) {
-        return new CampaignView(r.get(ID), r.get(NAME), r.get(STATUS), r.get(SENT_AT), r.get(CREATED_AT));
+        Long[] excluded = r.get(EXCLUDE_SEGMENT_IDS);
+        return new CampaignView(r.get(ID), r.get(NAME), r.get(STATUS), r.get(SUBJECT), r.get(PREHEADER),
+                r.get(FROM_NAME), r.get(FROM_EMAIL), r.get(REPLY_TO), r.get(HTML), r.get(SEGMENT_ID),
+                excluded == null ? List.of() : Arrays.asList(excluded), r.get(SEND_AT), r.get(SENT_AT),
+                r.get(CREATED_AT), r.get(FAILURE), null);
     }
 }

@@ -48,6 +48,15 @@ public class EngagementFacade {
         events.publishEvent(new EngagementChanged(accountId));
     }
 
+    /** Distinct leads per event type for one campaign: unique opens, clicks, unsubscribes and bounces. */
+    public Map<String, Long> uniqueLeadsByType(long accountId, long campaignId) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        db.select(EV_TYPE, DSL.countDistinct(EV_LEAD_ID)).from(EMAIL_EVENTS)
+                .where(EV_ACCOUNT_ID.eq(accountId), EV_CAMPAIGN_ID.eq(campaignId)).groupBy(EV_TYPE)
+                .forEach(r -> counts.put(r.get(EV_TYPE), r.get(1, Long.class)));
+        return counts;
+    }
+
     public void campaignForgotten(long accountId, long campaignId) {
         db.deleteFrom(ENGAGEMENT_CAMPAIGNS).where(EC_ACCOUNT_ID.eq(accountId), EC_CAMPAIGN_ID.eq(campaignId)).execute();
         changes.accountChanged(accountId);

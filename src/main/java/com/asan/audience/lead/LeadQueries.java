@@ -87,6 +87,31 @@ public class LeadQueries {
                 .orderBy(ID).fetch(ID);
     }
 
+    /**
+     * Streams every lead that meets {@code include}, in id order, with the first of {@code exclusions} it meets:
+     * one query, so the list reflects a single moment.
+     */
+    @Transactional(readOnly = true)
+    public void forEachAddressee(long accountId, Group include, List<Group> exclusions, EvaluationContext context,
+                                 java.util.function.Consumer<Addressee> sink) {
+        List<org.jooq.Field<?>> columns = new ArrayList<>(List.of(ID, EMAIL, EMAIL_STATUS));
+        for (Group exclusion : exclusions) {
+            columns.add(DSL.field(CriteriaSql.compile(exclusion, context)));
+        }
+        try (var cursor = db.select(columns).from(LEADS).where(ACCOUNT_ID.eq(accountId))
+                .and(CriteriaSql.compile(include, context)).orderBy(ID).fetchSize(5000).fetchLazy()) {
+            for (Record row : cursor) {
+                int excludedBy = -1;
+                for (int i = 0; i < exclusions.size() && excludedBy < 0; i++) {
+                    if (Boolean.TRUE.equals(row.get(3 + i, Boolean.class))) {
+                        excludedBy = i;
+                    }
+                }
+                sink.accept(new Addressee(row.get(ID), row.get(EMAIL), row.get(EMAIL_STATUS), excludedBy));
+            }
+        }
+    }
+
     /** For one lead, which of the given criteria it meets now, evaluated in a single query. */
     @Transactional(readOnly = true)
     public List<Boolean> meets(long accountId, long leadId, List<Group> criteria, EvaluationContext context) {

@@ -1,0 +1,235 @@
+package com.asan.audience.campaign;
+
+import com.asan.audience.account.AccountFacade;
+import com.asan.audience.lead.LeadView;
+import com.asan.audience.segment.SegmentFacade;
+import com.asan.audience.shared.ConflictException;
+import com.asan.audience.shared.EmailAddresses;
+import com.asan.audience.shared.InvalidInputException;
+import com.asan.audience.shared.NotFoundException;
+import com.asan.audience.shared.PageRequest;
+import com.asan.audience.shared.PageResult;
+import com.asan.audience.shared.Timestamps;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Email campaigns to a saved segment: drafts, sending now or later, tests, the audience and the recipients. */
+@Service
+public class CampaignSendFacade {
+
+    private static final Set<String> RECIPIENT_STATUSES = Set.of("pending", "sent", "failed", "skipped");
+
+    private final CampaignRepository campaigns;
+    private final RecipientRepository recipients;
+    private final SegmentFacade segments;
+    private final AccountFacade accounts;
+    private final SendStarter starter;
+    private final CampaignWorkers workers;
+    private final RecipientResolver resolver;
+    private final MessageRenderer renderer;
+    private final MailTransport transport;
+    private final CampaignStats stats;
+
+    CampaignSendFacade(CampaignRepository campaigns, RecipientRepository recipients, SegmentFacade segments,
+                       AccountFacade accounts, SendStarter starter, CampaignWorkers workers,
+                       RecipientResolver resolver, MessageRenderer renderer, MailTransport transport,
+                       CampaignStats stats) {
+        this.campaigns = campaigns;
+        this.recipients = recipients;
+        this.segments = segments;
+        this.accounts = accounts;
+        this.starter = starter;
+        this.workers = workers;
+        this.resolver = resolver;
+        this.renderer = renderer;
+        this.transport = transport;
+        this.stats = stats;
+    }
+
+    @Transactional
+    public CampaignView createDraft(long accountId, Map<String, Object> json) {
+        long id = campaigns.insertDraft(accountId, CampaignContentReader.read(json, segmentId -> exists(accountId, segmentId)));
+        return get(accountId, id);
+    }
+
+    @Transactional
+    public CampaignView replace(long accountId, long id, Map<String, Object> json) {
+        CampaignView current = campaigns.findForUpdate(accountId, id).orElseThrow(() -> new NotFoundException("Campaign"));
+        if (current.historical()) {
+            throw new ConflictException("status", "A recorded historical campaign has no content to change");
+        }
+        CampaignContent content = CampaignContentReader.read(json, segmentId -> exists(accountId, segmentId));
+        if (!campaigns.updateContent(accountId, id, content)) {
+            throw new ConflictException("status", "Only draft or scheduled campaigns can change (status "
+                    + current.status() + ")");
+        }
+        return get(accountId, id);
+    }
+
+    @Transactional(readOnly = true)
+    public CampaignView get(long accountId, long id) {
+        CampaignView view = campaigns.find(accountId, id).orElseThrow(() -> new NotFoundException("Campaign"));
+        return view.historical() ? view : view.withStats(stats.of(accountId, id));
+    }
+
+    /** Computes the recipients from the segment now and starts delivering in the background. */
+    @Transactional
+    public CampaignView sendNow(long accountId, long id) {
+        CampaignView campaign = sendable(accountId, id);
+        starter.start(accountId, campaign, workers.owner(), workers.lease());
+        workers.deliverAfterCommit(accountId, id);
+        return get(accountId, id);
+    }
+
+    @Transactional
+    public CampaignView schedule(long accountId, long id, Map<String, Object> body) {
+        CampaignView campaign = sendable(accountId, id);
+        SendStarter.requirePostalAddress(accounts, accountId);
+        OffsetDateTime sendAt = null;
+        if (body != null && body.get("sendAt") instanceof String text) {
+            try {
+                sendAt = OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        if (sendAt == null || !Timestamps.storable(sendAt)) {
+            throw new InvalidInputException("sendAt", "is required as an ISO-8601 timestamp such as 2026-12-01T09:00:00Z");
+        }
+        if (sendAt.isBefore(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1))) {
+            throw new InvalidInputException("sendAt", "is in the past; use /send to send now");
+        }
+        campaigns.schedule(accountId, campaign.id(), sendAt);
+        return get(accountId, id);
+    }
+
+    /** Cancels a draft or scheduled campaign, or stops a send: recipients not yet reached are skipped. */
+    @Transactional
+    public CampaignView cancel(long accountId, long id) {
+        CampaignView campaign = campaigns.findForUpdate(accountId, id).orElseThrow(() -> new NotFoundException("Campaign"));
+        if (!Set.of("draft", "scheduled", "sending").contains(campaign.status())) {
+            throw new ConflictException("status", "A " + campaign.status() + " campaign cannot be cancelled");
+        }
+        campaigns.setStatus(accountId, id, "cancelled");
+        recipients.skipPending(accountId, id, "campaign cancelled");
+        return get(accountId, id);
+    }
+
+    /** Sends one test message, rendered for a sample lead, to the given address. */
+    public Map<String, Object> sendTest(long accountId, long id, Map<String, Object> body) {
+        CampaignView campaign = get(accountId, id);
+        if (campaign.historical()) {
+            throw new ConflictException("status", "A recorded historical campaign has no content to send");
+        }
+        String email = body == null ? null : body.get("email") instanceof String s ? s.strip() : null;
+        if (!EmailAddresses.isValid(email)) {
+            throw new InvalidInputException("email", "is required: the address to send the test to");
+        }
+        SendStarter.requirePostalAddress(accounts, accountId);
+        LeadView sample = new LeadView(0, "Test", "Recipient", email, null, null, "New", "Manual", List.of(), null,
+                Map.of(), OffsetDateTime.now(ZoneOffset.UTC), null, "subscribed", OffsetDateTime.now(ZoneOffset.UTC));
+        RenderedMessage message = renderer.render(accountId, campaign, sample,
+                accounts.settings(accountId).postalAddress(), true);
+        MailTransport.Result result = transport.send(List.of(message)).get(0);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("email", email);
+        answer.put("status", result.outcome() == MailTransport.Outcome.SENT ? "sent" : "failed");
+        if (result.detail() != null) {
+            answer.put("reason", result.detail());
+        }
+        answer.put("outbox", transport.outbox());
+        return answer;
+    }
+
+    /** "Would go to N leads now", with the numbers each rule removes; nothing is stored. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> audience(long accountId, long id) {
+        CampaignView campaign = get(accountId, id);
+        if (campaign.historical()) {
+            throw new ConflictException("status", "A recorded historical campaign has no recipient segment");
+        }
+        long[] totals = new long[2];
+        Map<String, Long> skipped = new LinkedHashMap<>();
+        resolver.resolve(accountId, campaign, (leadId, email, status, reason) -> {
+            totals[0]++;
+            if (status.equals("pending")) {
+                totals[1]++;
+            } else {
+                skipped.merge(reason.startsWith("same email") ? "same email address" : reason, 1L, Long::sum);
+            }
+        });
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("wouldSendTo", totals[1]);
+        answer.put("matchingSegment", totals[0]);
+        answer.put("excluded", skipped);
+        answer.put("computedAtSendTime", true);
+        return answer;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<RecipientView> recipients(long accountId, long id, String status, PageRequest page) {
+        get(accountId, id);
+        if (status != null && !RECIPIENT_STATUSES.contains(status)) {
+            throw new InvalidInputException("status", "must be pending, sent, failed or skipped");
+        }
+        return new PageResult<>(recipients.page(accountId, id, status, page.offset(), page.size()),
+                recipients.total(accountId, id, status), page.page(), page.size());
+    }
+
+    /** Waits until this instance finishes delivering the campaign (tests, benchmarks). */
+    public CampaignView awaitSent(long accountId, long id, Duration timeout) {
+        var completion = workers.completion(id);
+        if (get(accountId, id).status().equals("sending")) {
+            try {
+                completion.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // answer the current state
+            }
+        }
+        return get(accountId, id);
+    }
+
+    /** Waits until a scheduled campaign has started and then been delivered by this instance. */
+    public CampaignView awaitScheduled(long accountId, long id, Duration timeout) {
+        try {
+            workers.completion(id).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // answer the current state
+        }
+        return get(accountId, id);
+    }
+
+    private CampaignView sendable(long accountId, long id) {
+        CampaignView campaign = campaigns.findForUpdate(accountId, id).orElseThrow(() -> new NotFoundException("Campaign"));
+        if (campaign.historical()) {
+            throw new ConflictException("status", "A recorded historical campaign cannot be sent");
+        }
+        if (!campaign.status().equals("draft") && !campaign.status().equals("scheduled")) {
+            throw new ConflictException("status", "Only a draft or scheduled campaign can be sent (status "
+                    + campaign.status() + ")");
+        }
+        return campaign;
+    }
+
+    private boolean exists(long accountId, long segmentId) {
+        try {
+            segments.definition(accountId, segmentId);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+}

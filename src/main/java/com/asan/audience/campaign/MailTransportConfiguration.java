@@ -1,0 +1,20 @@
+package com.asan.audience.campaign;
+
+import java.nio.file.Path;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/** SMTP when {@code spring.mail.host} is set (Boot then creates the mail sender); otherwise the .eml outbox. */
+@Configuration
+class MailTransportConfiguration {
+
+    @Bean
+    MailTransport mailTransport(ObjectProvider<JavaMailSenderImpl> smtp,
+                                @Value("${audience.data-dir}") String dataDir) {
+        JavaMailSenderImpl sender = smtp.getIfAvailable();
+        return sender != null ? new SmtpMailTransport(sender) : new OutboxMailTransport(Path.of(dataDir, "outbox"));
+    }
+}
