@@ -157,6 +157,35 @@ public class CampaignSendFacade {
         if (campaign.historical()) {
             throw new ConflictException("status", "A recorded historical campaign has no recipient segment");
         }
+        return audienceOf(accountId, campaign);
+    }
+
+    /** The audience of a segment choice not saved yet (the campaign form's live count). */
+    @Transactional(readOnly = true)
+    public Map<String, Object> audienceFor(long accountId, long segmentId, List<Long> excludeSegmentIds) {
+        CampaignView probe = new CampaignView(0, null, "draft", null, null, null, null, null, "", segmentId,
+                excludeSegmentIds, null, null, null, null, null);
+        return audienceOf(accountId, probe);
+    }
+
+    /** True when messages are written to .eml files because no SMTP server is configured. */
+    public boolean deliversToOutbox() {
+        return transport.outbox();
+    }
+
+    /** The email as a recipient would see it, rendered for a sample lead (tracking left out). */
+    @Transactional(readOnly = true)
+    public String previewHtml(long accountId, long id) {
+        CampaignView campaign = get(accountId, id);
+        LeadView sample = new LeadView(0, "Alex", "Sample", "alex@example.com", null, null, "New", "Manual",
+                List.of(), null, Map.of(), OffsetDateTime.now(ZoneOffset.UTC), null, "subscribed",
+                OffsetDateTime.now(ZoneOffset.UTC));
+        String address = accounts.settings(accountId).postalAddress();
+        return renderer.render(accountId, campaign, sample, address == null ? "(postal address not set)" : address,
+                true).html();
+    }
+
+    private Map<String, Object> audienceOf(long accountId, CampaignView campaign) {
         long[] totals = new long[2];
         Map<String, Long> skipped = new LinkedHashMap<>();
         resolver.resolve(accountId, campaign, (leadId, email, status, reason) -> {

@@ -11,7 +11,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +22,7 @@ import org.springframework.web.util.HtmlUtils;
  * The public endpoints that links in campaign emails point to: the open pixel, the signed click redirect, and
  * unsubscribe (a confirmation page, and the RFC 8058 one-click POST). Each records an engagement event.
  */
-@Controller
+@RestController
 class TrackingController {
 
     private static final byte[] PIXEL = Base64.getDecoder()

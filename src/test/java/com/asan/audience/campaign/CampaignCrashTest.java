@@ -1,0 +1,153 @@
+package com.asan.audience.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.asan.audience.support.Api;
+import com.asan.audience.support.ApiTestBase;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Instance B (a second JVM on the same database) sends a campaign to 5,000 leads and is killed with SIGKILL
+ * midway. This test's instance takes the send over when B's lease expires: nobody receives it twice, and every
+ * recipient ends sent, failed or skipped with a reason.
+ */
+class CampaignCrashTest extends ApiTestBase {
+
+    private static final int LEADS = 5_000;
+    private static final ServerSetup SMTP = new ServerSetup(freePort(), "localhost", ServerSetup.PROTOCOL_SMTP);
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(SMTP);
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "localhost");
+        registry.add("spring.mail.port", SMTP::getPort);
+        registry.add("audience.mail.poll-every", () -> "PT1S");
+        registry.add("audience.mail.lease", () -> "PT3S");
+        registry.add("audience.mail.rate-per-second", () -> "2000");
+    }
+
+    @Autowired
+    HikariDataSource dataSource;
+
+    @Autowired
+    CampaignSendFacade campaigns;
+
+    @Autowired
+    com.asan.audience.intake.ImportFacade imports;
+
+    Process instanceB;
+
+    @AfterEach
+    void stopB() {
+        if (instanceB != null) {
+            instanceB.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aSendKilledMidwayFinishesElsewhereWithNoDuplicates() throws Exception {
+        TestAccount account = newAccount();
+        Api api = account.api();
+        api.patch("/api/account", Map.of("postalAddress", "1 Main St, Halifax NS"));
+        StringBuilder csv = new StringBuilder("email,status\n");
+        for (int i = 0; i < LEADS; i++) {
+            csv.append("crash").append(i).append("@example.com,Hot\n");
+        }
+        long importId = api.upload("/api/imports", "leads.csv", csv.toString().getBytes(StandardCharsets.UTF_8),
+                Map.of()).id();
+        imports.awaitFinished(account.accountId(), importId, Duration.ofMinutes(2));
+        long segment = api.post("/api/segments", Map.of("name", "Hot", "criteria", Map.of("match", "all",
+                "conditions", List.of(Map.of("field", "status", "operator", "is", "value", "Hot"))))).id();
+        long id = api.post("/api/campaigns", Map.of("name", "Crash", "subject", "Hello", "fromName", "F",
+                "fromEmail", "f@asan.example", "html", "<p>Hello {{email}}</p>", "segmentId", segment)).id();
+
+        int portB = freePort();
+        instanceB = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), "com.asan.audience.AudienceApplication",
+                "--server.port=" + portB, "--spring.datasource.url=" + dataSource.getJdbcUrl(),
+                "--spring.datasource.username=postgres", "--audience.demo-leads=0", "--spring.mail.host=localhost",
+                "--spring.mail.port=" + SMTP.getPort(), "--audience.mail.lease=PT3S",
+                "--audience.mail.rate-per-second=300", "--audience.mail.chunk=100", "--audience.mail.poll-every=PT1H")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String key = api.post("/api/api-keys", Map.of("name", "B")).json().get("apiKey").asString();
+        Api b = Api.anonymous(portB).withKey(key);
+        awaitHealthy(b);
+        assertThat(b.post("/api/campaigns/" + id + "/send", Map.of()).status()).isEqualTo(202);
+
+        assertThat(smtp.waitForIncomingEmail(60_000, 1_000)).as("B delivered 1,000 messages").isTrue();
+        instanceB.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(api.get("/api/campaigns/" + id).json().get("status").asString()).isEqualTo("sending");
+
+        CampaignView done = campaigns.awaitScheduled(account.accountId(), id, Duration.ofMinutes(2));
+        assertThat(done.status()).isEqualTo("sent");
+        CampaignView.Stats stats = done.stats();
+        assertThat(stats.recipients()).isEqualTo(LEADS);
+        assertThat(stats.pending()).as("nobody left pending or sending").isZero();
+        assertThat(stats.sent() + stats.failed() + stats.skipped()).isEqualTo(LEADS);
+
+        Map<String, Integer> received = new HashMap<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            received.merge(message.getAllRecipients()[0].toString(), 1, Integer::sum);
+        }
+        assertThat(received.values()).as("nobody receives the campaign twice").allMatch(n -> n == 1);
+        assertThat(received).hasSize((int) stats.sent() + (int) interruptedButDelivered(api, id, received));
+        JsonNode failed = api.get("/api/campaigns/" + id + "/recipients?status=failed&size=500").json();
+        failed.get("items").forEach(item -> assertThat(item.get("reason").asString()).contains("interrupted"));
+    }
+
+    /** Recipients marked failed because the crash hid whether their message went out, which GreenMail did receive. */
+    private static long interruptedButDelivered(Api api, long id, Map<String, Integer> received) {
+        JsonNode failed = api.get("/api/campaigns/" + id + "/recipients?status=failed&size=500").json().get("items");
+        long delivered = 0;
+        for (JsonNode item : failed) {
+            if (received.containsKey(item.get("email").asString())) {
+                delivered++;
+            }
+        }
+        return delivered;
+    }
+
+    private void awaitHealthy(Api b) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            assertThat(instanceB.isAlive()).as("instance B is running").isTrue();
+            try {
+                if (b.get("/actuator/health").status() == 200) {
+                    return;
+                }
+            } catch (IllegalStateException notYet) {
+                // not listening yet
+            }
+            instanceB.onExit().completeOnTimeout(null, 250, TimeUnit.MILLISECONDS).join();
+        }
+        throw new AssertionError("instance B did not start");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
