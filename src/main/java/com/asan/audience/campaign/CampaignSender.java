@@ -129,10 +129,15 @@ class CampaignSender {
         transactions.executeWithoutResult(s -> {
             recipients.skip(accountId, campaign.id(), gone, "lead deleted or email removed before delivery");
             recipients.skip(accountId, campaign.id(), unsubscribed, "unsubscribed before delivery");
+            List<Long> sentIds = new ArrayList<>();
+            List<String> sentMessageIds = new ArrayList<>();
             for (MailTransport.Result result : results) {
                 long leadId = result.leadId();
                 switch (result.outcome()) {
-                    case SENT -> recipients.markSent(accountId, campaign.id(), leadId, messageIds.get(leadId));
+                    case SENT -> {
+                        sentIds.add(leadId);
+                        sentMessageIds.add(messageIds.get(leadId));
+                    }
                     case PERMANENT_FAILURE -> recipients.markFailed(accountId, campaign.id(), leadId, result.detail());
                     case TEMPORARY_FAILURE -> {
                         int attempt = attempts.get(leadId);
@@ -146,6 +151,7 @@ class CampaignSender {
                     }
                 }
             }
+            recipients.markAllSent(accountId, campaign.id(), sentIds, sentMessageIds);
         });
     }
 

@@ -16,8 +16,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -60,16 +58,7 @@ class CampaignWorkers {
     }
 
     void deliverAfterCommit(long accountId, long id) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    submit(accountId, id);
-                }
-            });
-        } else {
-            submit(accountId, id);
-        }
+        com.asan.audience.shared.AfterCommit.run(() -> submit(accountId, id));
     }
 
     /** Completes when this instance finishes delivering the campaign. */

@@ -15,6 +15,14 @@ class MailTransportConfiguration {
     MailTransport mailTransport(ObjectProvider<JavaMailSenderImpl> smtp,
                                 @Value("${audience.data-dir}") String dataDir) {
         JavaMailSenderImpl sender = smtp.getIfAvailable();
+        if (sender != null) {
+            java.util.Properties properties = sender.getJavaMailProperties();
+            properties.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+            properties.putIfAbsent("mail.smtp.connectiontimeout", "10000");
+            properties.putIfAbsent("mail.smtp.timeout", "30000");
+            properties.putIfAbsent("mail.smtp.writetimeout", "30000");
+            sender.setJavaMailProperties(properties);
+        }
         return sender != null ? new SmtpMailTransport(sender) : new OutboxMailTransport(Path.of(dataDir, "outbox"));
     }
 }

@@ -1,13 +1,20 @@
 package com.asan.audience.campaign;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
-import org.springframework.mail.javamail.MimeMessageHelper;
+import java.util.Date;
 
-/** Builds the MIME form of a rendered message: multipart/alternative (text and HTML) with our Message-ID. */
+/**
+ * Builds the MIME form of a rendered message: multipart/alternative (text, then HTML) with our Message-ID.
+ * Built by hand rather than with Spring's MimeMessageHelper, which parses the mime.types file for every message
+ * (measured: that parse dominated the send time).
+ */
 final class MimeMessages {
 
     private MimeMessages() {
@@ -20,18 +27,25 @@ final class MimeMessages {
                 setHeader("Message-ID", message.messageId());
             }
         };
-        MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
         try {
-            helper.setFrom(new InternetAddress(message.fromEmail(), message.fromName(), "UTF-8"));
+            mime.setFrom(new InternetAddress(message.fromEmail(), message.fromName(), "UTF-8"));
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
         if (message.replyTo() != null) {
-            helper.setReplyTo(message.replyTo());
+            mime.setReplyTo(InternetAddress.parse(message.replyTo()));
         }
-        helper.setTo(message.to());
-        helper.setSubject(message.subject());
-        helper.setText(message.text(), message.html());
+        mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(message.to()));
+        mime.setSubject(message.subject(), "UTF-8");
+        mime.setSentDate(new Date());
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(message.text(), "UTF-8");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(message.html(), "UTF-8", "html");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        mime.setContent(alternative);
         for (var header : message.headers().entrySet()) {
             mime.setHeader(header.getKey(), header.getValue());
         }

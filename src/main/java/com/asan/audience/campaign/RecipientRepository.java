@@ -60,9 +60,18 @@ class RecipientRepository {
                 .fetch(r -> new Claimed(r.get(0, Long.class), r.get(1, String.class), r.get(2, Integer.class)));
     }
 
-    void markSent(long accountId, long campaignId, long leadId, String messageId) {
-        db.update(RECIPIENTS).set(R_STATUS, "sent").set(R_SENT_AT, currentOffsetDateTime()).set(R_MESSAGE_ID, messageId)
-                .setNull(R_REASON).where(key(accountId, campaignId, leadId)).execute();
+    /** Marks many recipients sent in one statement (one array per column). */
+    void markAllSent(long accountId, long campaignId, List<Long> leadIds, List<String> messageIds) {
+        if (leadIds.isEmpty()) {
+            return;
+        }
+        db.execute("""
+                update campaign_recipients r set status = 'sent', sent_at = now(), message_id = u.message_id,
+                       reason = null
+                from unnest({2}::bigint[], {3}::text[]) as u(lead_id, message_id)
+                where r.account_id = {0} and r.campaign_id = {1} and r.lead_id = u.lead_id""",
+                DSL.val(accountId), DSL.val(campaignId), DSL.val(leadIds.toArray(Long[]::new)),
+                DSL.val(messageIds.toArray(String[]::new)));
     }
 
     void markFailed(long accountId, long campaignId, long leadId, String reason) {

@@ -17,8 +17,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Background threads that run imports. New imports start right after their upload commits; a sweep picks up
@@ -57,16 +55,7 @@ class ImportWorkers {
 
     /** Starts the import once the caller's transaction commits (at once when there is none). */
     void startAfterCommit(long accountId, long id) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    submit(accountId, id);
-                }
-            });
-        } else {
-            submit(accountId, id);
-        }
+        com.asan.audience.shared.AfterCommit.run(() -> submit(accountId, id));
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.asan.audience.support.Api;
 import com.asan.audience.support.ApiTestBase;
+import com.asan.audience.support.SecondInstance;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +31,8 @@ import tools.jackson.databind.JsonNode;
 class CampaignCrashTest extends ApiTestBase {
 
     private static final int LEADS = 5_000;
-    private static final ServerSetup SMTP = new ServerSetup(freePort(), "localhost", ServerSetup.PROTOCOL_SMTP);
+    private static final ServerSetup SMTP =
+            new ServerSetup(SecondInstance.freePort(), "localhost", ServerSetup.PROTOCOL_SMTP);
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(SMTP);
@@ -81,14 +81,20 @@ class CampaignCrashTest extends ApiTestBase {
         long id = api.post("/api/campaigns", Map.of("name", "Crash", "subject", "Hello", "fromName", "F",
                 "fromEmail", "f@asan.example", "html", "<p>Hello {{email}}</p>", "segmentId", segment)).id();
 
-        int portB = freePort();
-        instanceB = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), "com.asan.audience.AudienceApplication",
-                "--server.port=" + portB, "--spring.datasource.url=" + dataSource.getJdbcUrl(),
-                "--spring.datasource.username=postgres", "--audience.demo-leads=0", "--spring.mail.host=localhost",
+        SecondInstance.Started started = SecondInstance.start(dataSource.getJdbcUrl(), "--spring.mail.host=localhost",
                 "--spring.mail.port=" + SMTP.getPort(), "--audience.mail.lease=PT3S",
-                "--audience.mail.rate-per-second=300", "--audience.mail.chunk=100", "--audience.mail.poll-every=PT1H")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                "--audience.mail.rate-per-second=300", "--audience.mail.chunk=100", "--audience.mail.poll-every=PT1H");
+        instanceB = started.process();
+        Thread drain = new Thread(() -> {
+            try {
+                instanceB.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (java.io.IOException ignored) {
+                // B was killed
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        int portB = started.port();
         String key = api.post("/api/api-keys", Map.of("name", "B")).json().get("apiKey").asString();
         Api b = Api.anonymous(portB).withKey(key);
         awaitHealthy(b);
@@ -141,13 +147,5 @@ class CampaignCrashTest extends ApiTestBase {
             instanceB.onExit().completeOnTimeout(null, 250, TimeUnit.MILLISECONDS).join();
         }
         throw new AssertionError("instance B did not start");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

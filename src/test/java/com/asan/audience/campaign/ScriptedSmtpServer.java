@@ -17,14 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A minimal SMTP server whose replies to RCPT TO are scripted by address: "perm..." gets 550, "temp..." gets 451
  * for its first {@code temporaryFailures} tries, everything else is accepted and recorded.
  */
-final class ScriptedSmtpServer implements AutoCloseable {
+public final class ScriptedSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final int temporaryFailures;
     private final List<String> delivered = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
 
-    ScriptedSmtpServer(int temporaryFailures) throws IOException {
+    public ScriptedSmtpServer(int temporaryFailures) throws IOException {
         this.socket = new ServerSocket(0);
         this.temporaryFailures = temporaryFailures;
         Thread acceptor = new Thread(this::acceptLoop, "scripted-smtp");
@@ -32,11 +32,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
-    List<String> delivered() {
+    public List<String> delivered() {
         return delivered;
     }
 
@@ -48,6 +48,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                client.setTcpNoDelay(true);
                 Thread session = new Thread(() -> serve(client), "scripted-smtp-session");
                 session.setDaemon(true);
                 session.start();

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.asan.audience.support.Api;
 import com.asan.audience.support.ApiTestBase;
+import com.asan.audience.support.SecondInstance;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,23 +46,21 @@ class ImportCrashResumeTest extends ApiTestBase {
     @Test
     void anImportKilledMidwayResumesElsewhereWithNoRowTwiceAndNoneLost() throws Exception {
         TestAccount account = newAccount();
-        int portB = freePort();
-        instanceB = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), "com.asan.audience.AudienceApplication",
-                "--server.port=" + portB, "--spring.datasource.url=" + dataSource.getJdbcUrl(),
-                "--spring.datasource.username=postgres", "--audience.demo-leads=0", "--audience.intake.batch-size=500",
-                "--audience.intake.lease=PT3S", "--logging.level.com.asan.audience=INFO")
-                .redirectErrorStream(true).start();
+        SecondInstance.Started started = SecondInstance.start(dataSource.getJdbcUrl(),
+                "--audience.intake.batch-size=500", "--audience.intake.lease=PT3S",
+                "--logging.level.com.asan.audience=INFO");
+        instanceB = started.process();
+        int portB = started.port();
         BufferedReader logB = new BufferedReader(new InputStreamReader(instanceB.getInputStream(), StandardCharsets.UTF_8));
         List<String> seen = new ArrayList<>();
         awaitLine(logB, "Started AudienceApplication", seen);
 
         String key = account.api().post("/api/api-keys", Map.of("name", "B")).json().get("apiKey").asString();
         Api b = Api.anonymous(portB).withKey(key);
-        Api.Response started = b.upload("/api/imports", "crash.csv", csv(), Map.of("options",
+        Api.Response upload = b.upload("/api/imports", "crash.csv", csv(), Map.of("options",
                 "{\"mapping\":{\"email\":\"email\",\"name\":\"fullName\",\"status\":\"status\"}}"));
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        long id = started.id();
+        assertThat(upload.status()).as(upload.toString()).isEqualTo(202);
+        long id = upload.id();
 
         awaitLine(logB, "committed rows up to 3000", seen);
         instanceB.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -107,11 +104,5 @@ class ImportCrashResumeTest extends ApiTestBase {
         });
         assertThat(found.get(90, TimeUnit.SECONDS)).as("instance B printed '%s'; it printed:%n%s", text,
                 String.join("\n", seen.subList(Math.max(0, seen.size() - 40), seen.size()))).isTrue();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

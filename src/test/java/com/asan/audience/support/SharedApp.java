@@ -13,9 +13,18 @@ public final class SharedApp {
     }
 
     public static synchronized ConfigurableApplicationContext context() {
+        return context(new String[0]);
+    }
+
+    /** Starts the shared application with extra command-line properties (benchmarks); ignored once started. */
+    public static synchronized ConfigurableApplicationContext context(String... extraArgs) {
         if (context == null) {
-            context = new SpringApplicationBuilder(AudienceApplication.class).run("--server.port=0",
-                    "--audience.demo-leads=0", "--audience.embedded-db.ephemeral=true");
+            String[] args = new String[3 + extraArgs.length];
+            args[0] = "--server.port=0";
+            args[1] = "--audience.demo-leads=0";
+            args[2] = "--audience.embedded-db.ephemeral=true";
+            System.arraycopy(extraArgs, 0, args, 3, extraArgs.length);
+            context = new SpringApplicationBuilder(AudienceApplication.class).run(args);
             Runtime.getRuntime().addShutdownHook(new Thread(SharedApp::close));
         }
         return context;

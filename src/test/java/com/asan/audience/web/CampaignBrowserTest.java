@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Create a campaign for a saved segment in the browser, see the live audience, send it, read the report. */
 class CampaignBrowserTest extends BrowserTestBase {
 
-    private static final ServerSetup SMTP = new ServerSetup(freePort(), "localhost", ServerSetup.PROTOCOL_SMTP);
+    private static final ServerSetup SMTP = new ServerSetup(
+            com.asan.audience.support.SecondInstance.freePort(), "localhost", ServerSetup.PROTOCOL_SMTP);
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(SMTP);
@@ -70,13 +70,5 @@ class CampaignBrowserTest extends BrowserTestBase {
         assertThat(browser.findElements(By.cssSelector("#recipient-table tbody tr"))).hasSize(3);
         screenshot("campaign-report");
         assertThat(smtp.getReceivedMessages()).hasSize(3);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
