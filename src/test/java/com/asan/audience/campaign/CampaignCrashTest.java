@@ -24,9 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Instance B (a second JVM on the same database) sends a campaign to 5,000 leads and is killed with SIGKILL
- * midway. This test's instance takes the send over when B's lease expires: nobody receives it twice, and every
- * recipient ends sent, failed or skipped with a reason.
+ * Two instances on one database. B (a second JVM) sends a campaign to 5,000 leads and is killed with SIGKILL
+ * midway; this test's instance takes the send over when B's lease expires: nobody receives it twice, and every
+ * recipient ends sent, failed or skipped with a reason. And scheduled campaigns, polled by both, fire once each.
  */
 class CampaignCrashTest extends ApiTestBase {
 
@@ -85,15 +85,7 @@ class CampaignCrashTest extends ApiTestBase {
                 "--spring.mail.port=" + SMTP.getPort(), "--audience.mail.lease=PT3S",
                 "--audience.mail.rate-per-second=300", "--audience.mail.chunk=100", "--audience.mail.poll-every=PT1H");
         instanceB = started.process();
-        Thread drain = new Thread(() -> {
-            try {
-                instanceB.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            } catch (java.io.IOException ignored) {
-                // B was killed
-            }
-        });
-        drain.setDaemon(true);
-        drain.start();
+        drain(instanceB);
         int portB = started.port();
         String key = api.post("/api/api-keys", Map.of("name", "B")).json().get("apiKey").asString();
         Api b = Api.anonymous(portB).withKey(key);
@@ -119,6 +111,51 @@ class CampaignCrashTest extends ApiTestBase {
         assertThat(received).hasSize((int) stats.sent() + (int) interruptedButDelivered(api, id, received));
         JsonNode failed = api.get("/api/campaigns/" + id + "/recipients?status=failed&size=500").json();
         failed.get("items").forEach(item -> assertThat(item.get("reason").asString()).contains("interrupted"));
+    }
+
+    @Test
+    void scheduledCampaignsFireExactlyOnceWithTwoInstances() throws Exception {
+        TestAccount account = newAccount();
+        Api api = account.api();
+        api.patch("/api/account", Map.of("postalAddress", "1 Main St, Halifax NS"));
+        for (int i = 0; i < 20; i++) {
+            api.post("/api/leads", Map.of("email", "twice" + i + "@example.com", "status", "Warm"));
+        }
+        long segment = api.post("/api/segments", Map.of("name", "Warm", "criteria", Map.of("match", "all",
+                "conditions", List.of(Map.of("field", "status", "operator", "is", "value", "Warm"))))).id();
+        SecondInstance.Started started = SecondInstance.start(dataSource.getJdbcUrl(), "--spring.mail.host=localhost",
+                "--spring.mail.port=" + SMTP.getPort(), "--audience.mail.poll-every=PT0.5S");
+        instanceB = started.process();
+        drain(instanceB);
+        awaitHealthy(Api.anonymous(started.port()));
+
+        String sendAt = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(3).toString();
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int c = 0; c < 6; c++) {
+            long id = api.post("/api/campaigns", Map.of("name", "Twice " + c, "subject", "S" + c, "fromName", "F",
+                    "fromEmail", "f@asan.example", "html", "<p>x</p>", "segmentId", segment)).id();
+            assertThat(api.post("/api/campaigns/" + id + "/schedule", Map.of("sendAt", sendAt)).status()).isEqualTo(200);
+            ids.add(id);
+        }
+        assertThat(smtp.waitForIncomingEmail(60_000, 120)).as("6 campaigns x 20 leads arrived").isTrue();
+        assertThat(smtp.waitForIncomingEmail(2_000, 121)).as("no campaign fired twice").isFalse();
+        Map<String, Integer> perCampaignAndLead = new HashMap<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            perCampaignAndLead.merge(message.getSubject() + " " + message.getAllRecipients()[0], 1, Integer::sum);
+        }
+        assertThat(perCampaignAndLead).hasSize(120).allSatisfy((key, count) -> assertThat(count).isEqualTo(1));
+    }
+
+    private static void drain(Process process) {
+        Thread drain = new Thread(() -> {
+            try {
+                process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (java.io.IOException ignored) {
+                // the process ended
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
     }
 
     /** Recipients marked failed because the crash hid whether their message went out, which GreenMail did receive. */
