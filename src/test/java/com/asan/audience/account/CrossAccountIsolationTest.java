@@ -24,6 +24,14 @@ class CrossAccountIsolationTest extends ApiTestBase {
         long key = victim.post("/api/api-keys", Map.of("name", "k")).id();
         long tag = victim.get("/api/tags").json().get(0).get("id").asLong();
         victim.post("/api/custom-fields", Map.of("key", "secret_field", "type", "text"));
+        long upload = victim.upload("/api/imports/uploads", "private.csv",
+                "email\nprivate@example.com\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of()).id();
+        long segment = victim.post("/api/segments", Map.of("name", "Secret segment", "criteria",
+                Map.of("match", "all", "conditions", List.of()))).id();
+        Map<String, Object> campaignBody = Map.of("name", "Secret", "subject", "S", "fromName", "F",
+                "fromEmail", "f@asan.example", "html", "<p>x</p>", "segmentId", segment);
+        long campaign = victim.post("/api/campaigns", campaignBody).id();
+        String form = victim.post("/api/forms", Map.of("name", "Private form")).json().get("key").asString();
 
         Api intruder = newAccount().api();
         long missing = 9_000_000_000L;
@@ -36,8 +44,21 @@ class CrossAccountIsolationTest extends ApiTestBase {
                 new Probe("DELETE", "/api/team-members/%d", null),
                 new Probe("DELETE", "/api/api-keys/%d", null),
                 new Probe("PATCH", "/api/tags/%d", Map.of("name", "Hacked")),
-                new Probe("DELETE", "/api/tags/%d", null));
-        Map<String, Long> ids = Map.of("leads", lead, "team-members", member, "api-keys", key, "tags", tag);
+                new Probe("DELETE", "/api/tags/%d", null),
+                new Probe("GET", "/api/imports/%d", null),
+                new Probe("GET", "/api/imports/%d/preview", null),
+                new Probe("GET", "/api/imports/%d/errors", null),
+                new Probe("POST", "/api/imports/%d/start", Map.of()),
+                new Probe("GET", "/api/segments/%d", null),
+                new Probe("GET", "/api/campaigns/%d", null),
+                new Probe("PUT", "/api/campaigns/%d", campaignBody),
+                new Probe("POST", "/api/campaigns/%d/send", Map.of()),
+                new Probe("POST", "/api/campaigns/%d/cancel", Map.of()),
+                new Probe("GET", "/api/campaigns/%d/audience", null),
+                new Probe("GET", "/api/campaigns/%d/recipients", null),
+                new Probe("DELETE", "/api/campaigns/%d", null));
+        Map<String, Long> ids = Map.of("leads", lead, "team-members", member, "api-keys", key, "tags", tag,
+                "imports", upload, "segments", segment, "campaigns", campaign);
         for (Probe probe : probes) {
             long foreignId = ids.get(probe.path().split("/")[2]);
             Api.Response foreign = intruder.send(probe.method(), probe.path().formatted(foreignId), probe.body());
@@ -47,6 +68,12 @@ class CrossAccountIsolationTest extends ApiTestBase {
                     .as(probe + " must not tell foreign from missing")
                     .isEqualTo(absent.body().replace(String.valueOf(missing), "ID"));
         }
+        assertThat(intruder.get("/api/forms/" + form).status()).isEqualTo(404);
+        assertThat(intruder.patch("/api/forms/" + form, Map.of("name", "Hacked")).status()).isEqualTo(404);
+        assertThat(intruder.delete("/api/forms/" + form).status()).isEqualTo(404);
+        assertThat(victim.get("/api/forms/" + form).json().get("name").asString()).isEqualTo("Private form");
+        assertThat(victim.get("/api/campaigns/" + campaign).json().get("status").asString()).isEqualTo("draft");
+        assertThat(victim.get("/api/imports/" + upload).json().get("status").asString()).isEqualTo("uploaded");
         assertThat(intruder.patch("/api/custom-fields/secret_field", Map.of("label", "x")).status()).isEqualTo(404);
         assertThat(intruder.delete("/api/custom-fields/secret_field").status()).isEqualTo(404);
         assertThat(intruder.get("/api/leads").json().get("total").asLong()).isZero();
