@@ -68,7 +68,7 @@ public class LeadBulkWriter {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
                 .truncatedTo(ChronoUnit.MICROS);
         Map<Long, RowOutcome> outcomes = new LinkedHashMap<>();
-        List<Pending> todo = new ArrayList<>();
+        List<Pending> remaining = new ArrayList<>();
         for (IncomingLead row : rows) {
             List<FieldViolation> violations = new ArrayList<>();
             LeadDraft draft = reader.read(row.json(), "", violations);
@@ -77,14 +77,14 @@ public class LeadBulkWriter {
             }
             outcomes.put(row.rowNumber(), null);
             if (violations.isEmpty()) {
-                todo.add(new Pending(row.rowNumber(), draft, newLead(draft, source, now)));
+                remaining.add(new Pending(row.rowNumber(), draft, newLead(draft, source, now)));
             } else {
                 outcomes.put(row.rowNumber(), RowOutcome.failed(row.rowNumber(), violations));
             }
         }
         Map<Long, List<String>> tagsToAdd = new HashMap<>();
-        while (!todo.isEmpty()) {
-            todo = writePass(accountId, todo, policy, now, outcomes, tagsToAdd);
+        while (!remaining.isEmpty()) {
+            remaining = writePass(accountId, remaining, policy, now, outcomes, tagsToAdd);
         }
         tags.addLeadTags(accountId, tagsToAdd);
         List<Long> written = outcomes.values().stream().filter(o -> o.leadId() != null && o.kind() != RowOutcome.Kind.SKIPPED)
@@ -98,12 +98,12 @@ public class LeadBulkWriter {
     }
 
     /** Writes rows whose keys are distinct; returns the rows to retry (a repeated key, or lost a race on insert). */
-    private List<Pending> writePass(long accountId, List<Pending> todo, DuplicatePolicy policy, OffsetDateTime now,
+    private List<Pending> writePass(long accountId, List<Pending> pendingRows, DuplicatePolicy policy, OffsetDateTime now,
                                     Map<Long, RowOutcome> outcomes, Map<Long, List<String>> tagsToAdd) {
         List<Pending> pass = new ArrayList<>();
         List<Pending> later = new ArrayList<>();
         Set<String> keys = new HashSet<>();
-        for (Pending pending : todo) {
+        for (Pending pending : pendingRows) {
             String key = pending.key();
             (key == null || keys.add(key) ? pass : later).add(pending);
         }

@@ -178,7 +178,7 @@ class CampaignPagesController {
             json.put(key, value == null || value.isBlank() ? null : value);
         }
         String segment = form.get("segmentId");
-        json.put("segmentId", segment == null || segment.isBlank() ? null : Long.valueOf(segment));
+        json.put("segmentId", segment == null || !segment.matches("\\d{1,18}") ? null : Long.valueOf(segment));
         json.put("excludeSegmentIds", excluded == null ? List.of() : new ArrayList<>(excluded));
         return json;
     }

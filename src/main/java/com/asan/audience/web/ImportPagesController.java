@@ -108,7 +108,7 @@ class ImportPagesController {
         options.put("addTags", Arrays.stream(form.getOrDefault("addTags", "").split(","))
                 .map(String::strip).filter(t -> !t.isEmpty()).toList());
         String assignTo = form.getOrDefault("assignTo", "");
-        if (!assignTo.isBlank()) {
+        if (assignTo.matches("\\d{1,18}")) {
             options.put("assignTo", Long.parseLong(assignTo));
         }
         try {
