@@ -6,9 +6,9 @@ import java.net.Socket;
 import javax.net.SocketFactory;
 
 /**
- * SMTP sockets with Nagle's algorithm off. SMTP is a dialogue of small writes and replies; with Nagle on, the end
- * of each message waits for the server's delayed ACK (about 40 ms on Linux), which capped a connection at some 25
- * messages per second (measured).
+ * SMTP sockets with Nagle's algorithm off, as SMTP is a dialogue of small writes and replies where a small last
+ * segment can otherwise wait for the server's delayed ACK. On loopback it made no measurable difference here
+ * (389 vs 404 messages/s into a null sink); it matters on real networks with delayed ACKs.
  */
 final class NoDelaySocketFactory extends SocketFactory {
 
