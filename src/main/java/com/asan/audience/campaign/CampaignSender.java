@@ -110,7 +110,7 @@ class CampaignSender {
                 .forEach(lead -> current.put(lead.id(), lead));
         List<Long> gone = new ArrayList<>();
         List<Long> unsubscribed = new ArrayList<>();
-        List<RenderedMessage> messages = new ArrayList<>();
+        List<LeadView> deliverable = new ArrayList<>();
         Map<Long, Integer> attempts = new HashMap<>();
         for (RecipientRepository.Claimed recipient : claimed) {
             LeadView lead = current.get(recipient.leadId());
@@ -120,12 +120,15 @@ class CampaignSender {
             } else if (!lead.emailStatus().equals("subscribed")) {
                 unsubscribed.add(recipient.leadId());
             } else {
-                messages.add(renderer.render(accountId, campaign, lead, postalAddress, false));
+                deliverable.add(lead);
             }
         }
-        List<MailTransport.Result> results = sendInParallel(messages);
-        Map<Long, String> messageIds = new HashMap<>();
-        messages.forEach(m -> messageIds.put(m.leadId(), m.messageId()));
+        Map<Long, String> messageIds = new java.util.concurrent.ConcurrentHashMap<>();
+        List<MailTransport.Result> results = sendInParallel(deliverable, lead -> {
+            RenderedMessage message = renderer.render(accountId, campaign, lead, postalAddress, false);
+            messageIds.put(lead.id(), message.messageId());
+            return message;
+        });
         transactions.executeWithoutResult(s -> {
             recipients.skip(accountId, campaign.id(), gone, "lead deleted or email removed before delivery");
             recipients.skip(accountId, campaign.id(), unsubscribed, "unsubscribed before delivery");
@@ -155,20 +158,24 @@ class CampaignSender {
         });
     }
 
-    private List<MailTransport.Result> sendInParallel(List<RenderedMessage> messages) throws InterruptedException {
-        if (messages.isEmpty()) {
+    /** Renders and sends on the connection threads, one group of leads per connection. */
+    private List<MailTransport.Result> sendInParallel(List<LeadView> leadsToSend,
+                                                      java.util.function.Function<LeadView, RenderedMessage> render)
+            throws InterruptedException {
+        if (leadsToSend.isEmpty()) {
             return List.of();
         }
-        int groups = Math.min(connectionCount, messages.size());
+        int groups = Math.min(connectionCount, leadsToSend.size());
         List<Future<List<MailTransport.Result>>> futures = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
-            List<RenderedMessage> group = new ArrayList<>();
-            for (int i = g; i < messages.size(); i += groups) {
-                group.add(messages.get(i));
+            List<LeadView> group = new ArrayList<>();
+            for (int i = g; i < leadsToSend.size(); i += groups) {
+                group.add(leadsToSend.get(i));
             }
             futures.add(connections.submit(() -> {
-                rate.acquire(group.size());
-                return transport.send(group);
+                List<RenderedMessage> messages = group.stream().map(render).toList();
+                rate.acquire(messages.size());
+                return transport.send(messages);
             }));
         }
         List<MailTransport.Result> results = new ArrayList<>();

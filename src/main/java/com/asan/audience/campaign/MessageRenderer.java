@@ -24,6 +24,7 @@ class MessageRenderer {
 
     private final TrackingTokens tokens;
     private final String publicUrl;
+    private final Map<String, String> textTemplates = new java.util.concurrent.ConcurrentHashMap<>();
 
     MessageRenderer(TrackingTokens tokens, @Value("${audience.public-url}") String publicUrl) {
         this.tokens = tokens;
@@ -44,7 +45,7 @@ class MessageRenderer {
         String pixel = test ? "" : "<img src=\"" + publicUrl + "/t/o/" + token + ".gif\" width=\"1\" height=\"1\" alt=\"\">";
         String html = insertAfterBodyStart(body, preheader);
         html = insertBeforeBodyEnd(html, footer + pixel);
-        String text = HtmlText.of(MergeTags.apply(campaign.html(), lead, s -> s))
+        String text = MergeTags.apply(textTemplate(campaign.html()), lead, s -> s)
                 + "\n\n--\n" + postalAddress + "\nUnsubscribe: " + unsubscribe;
         String domain = campaign.fromEmail().substring(campaign.fromEmail().indexOf('@') + 1).toLowerCase(Locale.ROOT);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -56,6 +57,14 @@ class MessageRenderer {
         String subject = MergeTags.apply(campaign.subject(), lead, s -> s);
         return new RenderedMessage(lead.id(), messageId, campaign.fromName(), campaign.fromEmail(), campaign.replyTo(),
                 lead.email(), test ? "[Test] " + subject : subject, html, text, headers);
+    }
+
+    /** The plain-text form of a campaign's HTML, merge tags still in it: converted once per body, not per lead. */
+    private String textTemplate(String html) {
+        if (textTemplates.size() > 64) {
+            textTemplates.clear();
+        }
+        return textTemplates.computeIfAbsent(html, HtmlText::of);
     }
 
     private String trackLinks(String html, String token) {
