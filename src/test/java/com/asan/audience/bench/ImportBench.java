@@ -53,8 +53,10 @@ public final class ImportBench {
         double uploadSeconds = (System.nanoTime() - uploadStart) / 1e9;
         Runtime runtime = Runtime.getRuntime();
         long start = System.nanoTime();
-        imports.start(accountId, uploaded.id(), Map.of("mapping", Map.of("email", "email", "first_name", "firstName",
-                "last_name", "lastName", "phone", "phone", "status", "status", "tags", "tags", "city", "custom.city"),
+        Map<String, Object> mapping = new java.util.HashMap<>(Map.of("email", "email", "first_name", "firstName",
+                "last_name", "lastName", "phone", "phone", "status", "status", "city", "custom.city"));
+        mapping.put("tags", Boolean.parseBoolean(System.getProperty("tags", "true")) ? "tags" : null);
+        imports.start(accountId, uploaded.id(), Map.of("mapping", mapping,
                 "newCustomFields", List.of(Map.of("column", "budget", "key", "budget", "type", "number")),
                 "tagSeparator", "|"));
         ImportView done = imports.awaitFinished(accountId, uploaded.id(), Duration.ofMinutes(30));
