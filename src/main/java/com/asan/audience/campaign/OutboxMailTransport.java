@@ -24,10 +24,6 @@ final class OutboxMailTransport implements MailTransport {
         return true;
     }
 
-    Path directory() {
-        return directory;
-    }
-
     @Override
     public List<Result> send(List<RenderedMessage> messages) {
         List<Result> results = new ArrayList<>();
