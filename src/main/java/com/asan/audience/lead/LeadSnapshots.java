@@ -64,6 +64,8 @@ public class LeadSnapshots {
     }
 
     /** What changed after {@code fromVersion}, as one snapshot. */
+    static final int MAX_CHANGED_LEADS = 50_000;
+
     public record Changes(long version, boolean wholeAccount, Set<Long> changedIds, List<LeadFacts> current) {
     }
 
@@ -84,6 +86,10 @@ public class LeadSnapshots {
             } else {
                 ids.add(id);
             }
+        }
+        // Past this many changed leads (a large import), reloading them one by one costs more than a rebuild.
+        if (ids.size() > MAX_CHANGED_LEADS) {
+            wholeAccount = true;
         }
         List<LeadFacts> current = new ArrayList<>();
         if (!wholeAccount && !ids.isEmpty()) {
