@@ -106,13 +106,23 @@ class FormApiTest extends ApiTestBase {
     void submissionsFromOneAddressAreRateLimited() {
         TestAccount account = newAccount();
         String key = form(account.api(), null);
-        for (int i = 0; i < 10; i++) {
-            assertThat(postJson(key, SITE, Map.of("email", "burst" + i + "@example.com")).status()).isEqualTo(202);
+        // windows are calendar minutes: if a minute turns during the burst, the count starts again, so the first
+        // refusal comes after 10 accepted submissions, or after up to 10 more
+        int accepted = 0;
+        Api.Response limited = null;
+        for (int i = 0; i < 21 && limited == null; i++) {
+            Api.Response response = postJson(key, SITE, Map.of("email", "burst" + i + "@example.com"));
+            if (response.status() == 429) {
+                limited = response;
+                assertThat(leads(account, "burst" + i + "@example.com")).as("a refused submission is not stored").isZero();
+            } else {
+                assertThat(response.status()).isEqualTo(202);
+                accepted++;
+            }
         }
-        Api.Response limited = postJson(key, SITE, Map.of("email", "burst10@example.com"));
-        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited).as("the 11th submission within a minute is refused").isNotNull();
+        assertThat(accepted).isBetween(10, 20);
         assertThat(limited.contentType()).startsWith("application/problem+json");
-        assertThat(leads(account, "burst10@example.com")).isZero();
     }
 
     private String form(Api api, String redirect) {
