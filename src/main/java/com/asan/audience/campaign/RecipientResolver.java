@@ -4,7 +4,6 @@ import com.asan.audience.criteria.EvaluationContext;
 import com.asan.audience.criteria.Group;
 import com.asan.audience.lead.LeadQueries;
 import com.asan.audience.segment.SegmentFacade;
-import com.asan.audience.segment.SegmentView;
 import com.asan.audience.shared.ConflictException;
 import com.asan.audience.shared.NotFoundException;
 import java.util.ArrayList;
@@ -40,15 +39,16 @@ class RecipientResolver {
     }
 
     Used resolve(long accountId, CampaignView campaign, Sink sink) {
-        SegmentView segment = segment(accountId, campaign.segmentId(), "segmentId");
-        List<SegmentView> exclusions = new ArrayList<>();
+        SegmentFacade.SavedCriteria segment = segment(accountId, campaign.segmentId(), "segmentId");
+        List<SegmentFacade.SavedCriteria> exclusions = new ArrayList<>();
         List<Group> exclusionCriteria = new ArrayList<>();
         for (int i = 0; i < campaign.excludeSegmentIds().size(); i++) {
-            SegmentView excluded = segment(accountId, campaign.excludeSegmentIds().get(i), "excludeSegmentIds[" + i + "]");
+            SegmentFacade.SavedCriteria excluded = segment(accountId, campaign.excludeSegmentIds().get(i),
+                    "excludeSegmentIds[" + i + "]");
             exclusions.add(excluded);
-            exclusionCriteria.add(segments.parse(accountId, excluded.criteria()));
+            exclusionCriteria.add(excluded.criteria());
         }
-        Group include = segments.parse(accountId, segment.criteria());
+        Group include = segment.criteria();
         EvaluationContext context = leads.contextNow(accountId);
         Map<String, Long> firstWithEmail = new HashMap<>();
         leads.forEachAddressee(accountId, include, exclusionCriteria, context, addressee -> {
@@ -70,16 +70,16 @@ class RecipientResolver {
             }
         });
         Map<String, Object> used = new LinkedHashMap<>();
-        used.put("segment", Map.of("id", segment.id(), "name", segment.name(), "criteria", segment.criteria()));
+        used.put("segment", Map.of("id", segment.id(), "name", segment.name(), "criteria", segment.json()));
         used.put("exclusions", exclusions.stream().map(s -> Map.of("id", s.id(), "name", s.name(),
-                "criteria", s.criteria())).toList());
+                "criteria", s.json())).toList());
         used.put("evaluatedAt", context.now().toString());
         return new Used(used);
     }
 
-    private SegmentView segment(long accountId, long id, String path) {
+    private SegmentFacade.SavedCriteria segment(long accountId, long id, String path) {
         try {
-            return segments.get(accountId, id);
+            return segments.savedCriteria(accountId, id);
         } catch (NotFoundException e) {
             throw new ConflictException(path, "Segment " + id + " no longer exists; choose another");
         }

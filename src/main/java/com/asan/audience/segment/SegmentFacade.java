@@ -129,6 +129,17 @@ public class SegmentFacade {
         return view(stored, criteria, counts.count(accountId, criteria, context));
     }
 
+    /** A saved segment's criteria, parsed and as canonical JSON, without counting its members. */
+    public record SavedCriteria(long id, String name, java.util.Map<String, Object> json, Group criteria) {
+    }
+
+    @Transactional(readOnly = true)
+    public SavedCriteria savedCriteria(long accountId, long id) {
+        SegmentRepository.StoredSegment stored = stored(accountId, id);
+        Group criteria = parseStored(accountId, stored);
+        return new SavedCriteria(id, stored.name(), CriteriaParser.toJson(criteria), criteria);
+    }
+
     /** Every segment with its count now. */
     @Transactional(readOnly = true)
     public List<SegmentView> list(long accountId) {
