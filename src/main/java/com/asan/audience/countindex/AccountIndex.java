@@ -3,7 +3,6 @@ package com.asan.audience.countindex;
 import com.asan.audience.criteria.LeadFacts;
 import com.asan.audience.criteria.TextNormalizer;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,8 +27,9 @@ final class AccountIndex {
     final ValueBitmaps<String> tags = ValueBitmaps.hashed();
     final ValueBitmaps<String> firstName = ValueBitmaps.hashed();
     final ValueBitmaps<String> lastName = ValueBitmaps.hashed();
-    final TimeColumn created = TimeColumn.dense();
-    final TimeColumn lastActive = TimeColumn.dense();
+    final EmailColumn email = new EmailColumn();
+    final TimeColumn created = new TimeColumn();
+    final TimeColumn lastActive = new TimeColumn();
     final Map<String, ValueBitmaps<Object>> custom = new HashMap<>();
     /** Who opened / clicked each campaign (no times: a campaign-specific within_days goes to PostgreSQL). */
     final Map<EngagementKey, ValueBitmaps<Boolean>> campaignEngagement = new HashMap<>();
@@ -63,8 +63,11 @@ final class AccountIndex {
         if (lead.lastName() != null) {
             lastName.add(TextNormalizer.fold(lead.lastName()), ordinal);
         }
-        created.set(ordinal, micros(lead.createdAt()));
-        lastActive.set(ordinal, lead.lastActiveAt() == null ? TimeColumn.NONE : micros(lead.lastActiveAt()));
+        if (lead.email() != null) {
+            email.set(ordinal, TextNormalizer.fold(lead.email()));
+        }
+        created.set(ordinal, TimeColumn.key(lead.createdAt()));
+        lastActive.set(ordinal, lead.lastActiveAt() == null ? TimeColumn.NONE : TimeColumn.key(lead.lastActiveAt()));
         lead.custom().forEach((key, value) -> {
             if (value != null) {
                 custom.computeIfAbsent(key, k -> newCustomColumn(value)).add(customKey(value), ordinal);
@@ -73,8 +76,8 @@ final class AccountIndex {
         for (LeadFacts.EngagementEvent event : lead.events()) {
             campaignEngagement.computeIfAbsent(new EngagementKey(event.campaignId(), event.type()),
                     k -> ValueBitmaps.hashed()).add(Boolean.TRUE, ordinal);
-            TimeColumn latest = latestEngagement.computeIfAbsent(event.type(), k -> TimeColumn.dense());
-            latest.set(ordinal, Math.max(micros(event.occurredAt()), latest.get(ordinal)));
+            TimeColumn latest = latestEngagement.computeIfAbsent(event.type(), k -> new TimeColumn());
+            latest.set(ordinal, Math.max(TimeColumn.key(event.occurredAt()), latest.get(ordinal)));
         }
     }
 
@@ -94,6 +97,7 @@ final class AccountIndex {
         tags.remove(ordinal);
         firstName.remove(ordinal);
         lastName.remove(ordinal);
+        email.clear(ordinal);
         created.clear(ordinal);
         lastActive.clear(ordinal);
         custom.values().forEach(values -> values.remove(ordinal));
@@ -112,10 +116,6 @@ final class AccountIndex {
         return (T) (value instanceof String text ? TextNormalizer.fold(text) : value);
     }
 
-    static long micros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
-    }
-
     int leadCount() {
         return ordinals.live().getCardinality();
     }
@@ -123,7 +123,7 @@ final class AccountIndex {
     long sizeInBytes() {
         long bytes = ordinals.sizeInBytes() + status.sizeInBytes() + source.sizeInBytes() + phoneType.sizeInBytes()
                 + assignee.sizeInBytes() + tags.sizeInBytes() + firstName.sizeInBytes() + lastName.sizeInBytes()
-                + created.sizeInBytes() + lastActive.sizeInBytes();
+                + email.sizeInBytes() + created.sizeInBytes() + lastActive.sizeInBytes();
         for (ValueBitmaps<Object> values : custom.values()) {
             bytes += values.sizeInBytes();
         }
@@ -144,6 +144,7 @@ final class AccountIndex {
         tags.optimize();
         firstName.optimize();
         lastName.optimize();
+        email.optimize();
         custom.values().forEach(ValueBitmaps::optimize);
         campaignEngagement.values().forEach(ValueBitmaps::optimize);
         int size = ordinals.size();

@@ -38,6 +38,11 @@ class AccountIndexes {
         thread.setDaemon(true);
         return thread;
     });
+    private final ExecutorService applier = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "count-index-applier");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Counter fallbacks;
 
     AccountIndexes(LeadSnapshots snapshots, MeterRegistry metrics,
@@ -177,9 +182,7 @@ class AccountIndexes {
 
     private void build(long accountId, IndexedAccount entry) {
         long started = System.nanoTime();
-        AccountIndex index = new AccountIndex(accountId);
-        index.version = snapshots.loadAll(accountId, index::put);
-        index.optimize();
+        AccountIndex index = new IndexLoader(snapshots, applier).load(accountId);
         entry.lock.writeLock().lock();
         try {
             entry.index = index;
@@ -250,5 +253,6 @@ class AccountIndexes {
     @PreDestroy
     void stop() {
         builder.shutdownNow();
+        applier.shutdownNow();
     }
 }

@@ -27,7 +27,7 @@ import org.roaringbitmap.RoaringBitmap;
  */
 final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
 
-    /** A criterion the index does not cover (email, a text field with too many distinct values). */
+    /** A criterion the index does not cover (a text field with too many distinct values, a one-campaign window). */
     static final class NotIndexed extends RuntimeException {
         NotIndexed(String what) {
             super(what, null, false, false);
@@ -139,16 +139,25 @@ final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
 
     @Override
     public RoaringBitmap textIn(Check.TextIn check) {
+        if (check.attribute() == StandardAttribute.EMAIL) {
+            return index.email.equalToAny(check.folded());
+        }
         return text(check.attribute()).anyOf(new ArrayList<Object>(check.folded()));
     }
 
     @Override
     public RoaringBitmap textContains(Check.TextContains check) {
+        if (check.attribute() == StandardAttribute.EMAIL) {
+            return index.email.containing(check.folded());
+        }
         return text(check.attribute()).matching(value -> ((String) value).contains(check.folded()));
     }
 
     @Override
     public RoaringBitmap textStartsWith(Check.TextStartsWith check) {
+        if (check.attribute() == StandardAttribute.EMAIL) {
+            return index.email.startingWith(check.folded());
+        }
         return text(check.attribute()).matching(value -> ((String) value).startsWith(check.folded()));
     }
 
@@ -197,7 +206,7 @@ final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
             return this.<java.time.LocalDate>custom(attribute).range(bounds.from(), true, bounds.to(), true);
         }
         TimeColumn column = check.attribute() == StandardAttribute.CREATED ? index.created : index.lastActive;
-        long[] bounds = RangeCounter.micros(TimeWindows.forInstant(check.window(), context));
+        long[] bounds = RangeCounter.keys(TimeWindows.forInstant(check.window(), context));
         return column.range(bounds[0], bounds[1]);
     }
 
@@ -218,7 +227,7 @@ final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
                 return latest.present();
             }
             Instant since = context.now().minus(Duration.ofDays(check.withinDays()));
-            return latest.range(RangeCounter.floorMicros(since) + 1, TimeColumn.NONE);
+            return latest.range(RangeCounter.afterKey(since), TimeColumn.NONE);
         }
         if (check.withinDays() != null) {
             throw new NotIndexed("engagement with one campaign within N days");
@@ -245,7 +254,7 @@ final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
             case LAST_NAME -> index.lastName.present();
             case STATUS -> index.status.present();
             case SOURCE -> index.source.present();
-            case EMAIL -> throw new NotIndexed("email");
+            case EMAIL -> index.email.present();
         };
     }
 

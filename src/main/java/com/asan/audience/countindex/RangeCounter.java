@@ -28,7 +28,7 @@ final class RangeCounter {
     long count(Check check) {
         if (check instanceof Check.TimeIn time && time.attribute() instanceof StandardAttribute attribute) {
             TimeColumn column = attribute == StandardAttribute.CREATED ? index.created : index.lastActive;
-            long[] bounds = micros(TimeWindows.forInstant(time.window(), context));
+            long[] bounds = keys(TimeWindows.forInstant(time.window(), context));
             return column.countRange(bounds[0], bounds[1]);
         }
         if (check instanceof Check.TimeIn time && time.attribute() instanceof CustomAttribute attribute) {
@@ -52,34 +52,38 @@ final class RangeCounter {
                 && engaged.withinDays() != null) {
             TimeColumn latest = index.latestEngagement.get(engaged.kind().name().toLowerCase(Locale.ROOT));
             Instant since = context.now().minus(Duration.ofDays(engaged.withinDays()));
-            return latest == null ? 0 : latest.countRange(floorMicros(since) + 1, TimeColumn.NONE);
+            return latest == null ? 0 : latest.countRange(afterKey(since), TimeColumn.NONE);
         }
         return -1;
     }
 
-    static long[] micros(TimeWindows.InstantBounds bounds) {
+    /** Time bounds as {@link TimeColumn} keys: [from, to); bounds must be whole seconds. */
+    static long[] keys(TimeWindows.InstantBounds bounds) {
         long from = TimeColumn.NONE;
         if (bounds.fromExclusive() != null) {
-            from = floorMicros(bounds.fromExclusive()) + 1;
+            from = afterKey(bounds.fromExclusive());
         }
         if (bounds.fromInclusive() != null) {
-            from = Math.max(from, ceilMicros(bounds.fromInclusive()));
+            from = Math.max(from, 2 * whole(bounds.fromInclusive()));
         }
-        long to = bounds.toExclusive() == null ? TimeColumn.NONE : ceilMicros(bounds.toExclusive());
+        long to = bounds.toExclusive() == null ? TimeColumn.NONE : 2 * whole(bounds.toExclusive());
         return new long[] {from, to};
+    }
+
+    static long afterKey(Instant bound) {
+        return 2 * whole(bound) + 1;
+    }
+
+    private static long whole(Instant bound) {
+        if (bound.getNano() != 0) {
+            throw new BitmapEvaluator.NotIndexed("a time bound with a fraction of a second");
+        }
+        return bound.getEpochSecond();
     }
 
     @SuppressWarnings("unchecked")
     private static <T> ValueBitmaps<T> custom(AccountIndex index, CustomAttribute attribute) {
         ValueBitmaps<Object> values = index.custom.get(attribute.key());
         return values == null ? (ValueBitmaps<T>) ValueBitmaps.sorted() : (ValueBitmaps<T>) values;
-    }
-
-    static long floorMicros(Instant instant) {
-        return Math.floorDiv(instant.getEpochSecond() * 1_000_000_000L + instant.getNano(), 1_000L);
-    }
-
-    static long ceilMicros(Instant instant) {
-        return -Math.floorDiv(-(instant.getEpochSecond() * 1_000_000_000L + instant.getNano()), 1_000L);
     }
 }

@@ -1,6 +1,8 @@
 package com.asan.audience.countindex;
 
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -9,74 +11,111 @@ import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * An instant per ordinal (epoch microseconds), indexed by UTC day buckets. A range query ORs the buckets fully
- * inside it and checks the exact values only in the two boundary buckets; when the range covers most buckets it
- * answers with the complement instead.
+ * An instant per ordinal, indexed by UTC day buckets. A range query ORs the buckets fully inside it and checks the
+ * exact values only in the two boundary buckets; when the range covers most buckets it answers with the complement.
+ *
+ * <p>Values are kept as 4-byte whole seconds plus one bit saying whether a fraction was cut off. Query bounds
+ * are whole seconds ({@code EvaluationContext} truncates its clock), so that is enough to compare exactly: the
+ * column works in half-second keys, {@code 2 × seconds + (fraction ? 1 : 0)}, where {@code t > b} is
+ * {@code key >= 2b + 1} and {@code t >= b} is {@code key >= 2b}.
  */
 final class TimeColumn {
 
     static final long NONE = Long.MIN_VALUE;
-    private static final long DAY_MICROS = 86_400_000_000L;
+    private static final long DAY_KEYS = 2 * 86_400L;
+    /** Seconds are stored relative to 2000-01-01; values outside 1932–2068 go to a side map. */
+    private static final long BASE_SECONDS = 946_684_800L;
+    private static final int ABSENT = Integer.MIN_VALUE;
+    private static final int FAR = Integer.MIN_VALUE + 1;
 
-    private final Values values;
+    private int[] seconds = new int[1024];
+    private final RoaringBitmap fractional = new RoaringBitmap();
+    private final Map<Integer, Long> farSeconds = new HashMap<>();
     private final TreeMap<Long, RoaringBitmap> days = new TreeMap<>();
     private final RoaringBitmap present = new RoaringBitmap();
 
-    private TimeColumn(Values values) {
-        this.values = values;
+    TimeColumn() {
+        Arrays.fill(seconds, ABSENT);
     }
 
-    /** For attributes most leads have (created, last active). */
-    static TimeColumn dense() {
-        return new TimeColumn(new DenseValues());
+    /** The half-second key of an instant: exact for comparisons with whole-second bounds. */
+    static long key(Instant instant) {
+        return 2 * instant.getEpochSecond() + (instant.getNano() == 0 ? 0 : 1);
     }
 
-    /** For attributes few leads have (engagement with one campaign). */
-    static TimeColumn sparse() {
-        return new TimeColumn(new SparseValues());
+    /** The key of the whole-second bound {@code t >= at}. */
+    static long atOrAfter(Instant at) {
+        return 2 * at.getEpochSecond() + (at.getNano() == 0 ? 0 : 2);
+    }
+
+    /** The key of the whole-second bound {@code t > after}. */
+    static long after(Instant after) {
+        return 2 * after.getEpochSecond() + (after.getNano() == 0 ? 1 : 2);
     }
 
     long get(int ordinal) {
-        return values.get(ordinal);
+        if (ordinal >= seconds.length || seconds[ordinal] == ABSENT) {
+            return NONE;
+        }
+        long whole = seconds[ordinal] == FAR ? farSeconds.get(ordinal) : BASE_SECONDS + seconds[ordinal];
+        return 2 * whole + (fractional.contains(ordinal) ? 1 : 0);
     }
 
-    void set(int ordinal, long micros) {
+    void set(int ordinal, long key) {
         clear(ordinal);
-        if (micros == NONE) {
+        if (key == NONE) {
             return;
         }
-        values.put(ordinal, micros);
-        days.computeIfAbsent(Math.floorDiv(micros, DAY_MICROS), d -> new RoaringBitmap()).add(ordinal);
+        ensureCapacity(ordinal);
+        long whole = Math.floorDiv(key, 2L);
+        long relative = whole - BASE_SECONDS;
+        if (relative > Integer.MIN_VALUE + 1 && relative <= Integer.MAX_VALUE) {
+            seconds[ordinal] = (int) relative;
+        } else {
+            seconds[ordinal] = FAR;
+            farSeconds.put(ordinal, whole);
+        }
+        if ((key & 1) == 1) {
+            fractional.add(ordinal);
+        }
+        days.computeIfAbsent(Math.floorDiv(key, DAY_KEYS), d -> new RoaringBitmap()).add(ordinal);
         present.add(ordinal);
     }
 
     void clear(int ordinal) {
-        long old = values.get(ordinal);
+        long old = get(ordinal);
         if (old == NONE) {
             return;
         }
-        long day = Math.floorDiv(old, DAY_MICROS);
+        long day = Math.floorDiv(old, DAY_KEYS);
         RoaringBitmap bucket = days.get(day);
         bucket.remove(ordinal);
         if (bucket.isEmpty()) {
             days.remove(day);
         }
         present.remove(ordinal);
-        values.put(ordinal, NONE);
+        fractional.remove(ordinal);
+        farSeconds.remove(ordinal);
+        seconds[ordinal] = ABSENT;
+    }
+
+    private void ensureCapacity(int ordinal) {
+        if (ordinal >= seconds.length) {
+            int old = seconds.length;
+            seconds = Arrays.copyOf(seconds, Math.max(ordinal + 1, old * 2));
+            Arrays.fill(seconds, old, seconds.length, ABSENT);
+        }
     }
 
     RoaringBitmap present() {
         return present;
     }
 
-    /** Ordinals whose value v satisfies {@code from <= v < to}; use {@link #NONE} for an open end. */
+    /** Ordinals whose key k satisfies {@code from <= k < to}; use {@link #NONE} for an open end. */
     RoaringBitmap range(long fromInclusive, long toExclusive) {
-        if (days.isEmpty() || (toExclusive != NONE && fromInclusive != NONE && toExclusive <= fromInclusive)) {
-            return new RoaringBitmap();
-        }
-        long firstDay = fromInclusive == NONE ? days.firstKey() : Math.floorDiv(fromInclusive, DAY_MICROS);
-        long lastDay = toExclusive == NONE ? days.lastKey() : Math.floorDiv(toExclusive - 1, DAY_MICROS);
-        if (firstDay > lastDay) {
+        long firstDay = firstDay(fromInclusive);
+        long lastDay = lastDay(toExclusive);
+        if (days.isEmpty() || firstDay > lastDay) {
             return new RoaringBitmap();
         }
         NavigableMap<Long, RoaringBitmap> inside = days.subMap(firstDay, false, lastDay, false);
@@ -98,14 +137,11 @@ final class TimeColumn {
         return result;
     }
 
-    /** How many ordinals have a value in [from, to), by bucket cardinalities: no bitmap is built. */
+    /** How many ordinals have a key in [from, to), by bucket cardinalities: no bitmap is built. */
     long countRange(long fromInclusive, long toExclusive) {
-        if (days.isEmpty() || (toExclusive != NONE && fromInclusive != NONE && toExclusive <= fromInclusive)) {
-            return 0;
-        }
-        long firstDay = fromInclusive == NONE ? days.firstKey() : Math.floorDiv(fromInclusive, DAY_MICROS);
-        long lastDay = toExclusive == NONE ? days.lastKey() : Math.floorDiv(toExclusive - 1, DAY_MICROS);
-        if (firstDay > lastDay) {
+        long firstDay = firstDay(fromInclusive);
+        long lastDay = lastDay(toExclusive);
+        if (days.isEmpty() || firstDay > lastDay) {
             return 0;
         }
         long count = 0;
@@ -119,6 +155,14 @@ final class TimeColumn {
         return count;
     }
 
+    private long firstDay(long fromInclusive) {
+        return fromInclusive == NONE ? (days.isEmpty() ? 0 : days.firstKey()) : Math.floorDiv(fromInclusive, DAY_KEYS);
+    }
+
+    private long lastDay(long toExclusive) {
+        return toExclusive == NONE ? (days.isEmpty() ? -1 : days.lastKey()) : Math.floorDiv(toExclusive - 1, DAY_KEYS);
+    }
+
     private long countInRange(RoaringBitmap bucket, long from, long to) {
         if (bucket == null) {
             return 0;
@@ -126,7 +170,7 @@ final class TimeColumn {
         long count = 0;
         IntIterator it = bucket.getIntIterator();
         while (it.hasNext()) {
-            if (within(values.get(it.next()), from, to)) {
+            if (within(get(it.next()), from, to)) {
                 count++;
             }
         }
@@ -140,7 +184,7 @@ final class TimeColumn {
         IntIterator it = bucket.getIntIterator();
         while (it.hasNext()) {
             int ordinal = it.next();
-            if (within(values.get(ordinal), from, to)) {
+            if (within(get(ordinal), from, to)) {
                 result.add(ordinal);
             }
         }
@@ -153,7 +197,7 @@ final class TimeColumn {
         IntIterator it = bucket.getIntIterator();
         while (it.hasNext()) {
             int ordinal = it.next();
-            if (!within(values.get(ordinal), from, to)) {
+            if (!within(get(ordinal), from, to)) {
                 result.remove(ordinal);
             }
         }
@@ -165,81 +209,20 @@ final class TimeColumn {
 
     /** Drops spare capacity and compresses bitmaps after a bulk load. */
     void optimize(int size) {
-        values.trim(size);
+        if (size < seconds.length) {
+            seconds = Arrays.copyOf(seconds, Math.max(size, 16));
+        }
         present.runOptimize();
+        fractional.runOptimize();
         days.values().forEach(RoaringBitmap::runOptimize);
     }
 
     long sizeInBytes() {
-        long bytes = values.sizeInBytes() + present.getLongSizeInBytes();
-        for (Map.Entry<Long, RoaringBitmap> day : days.entrySet()) {
-            bytes += 48 + day.getValue().getLongSizeInBytes();
+        long bytes = seconds.length * 4L + present.getLongSizeInBytes() + fractional.getLongSizeInBytes()
+                + farSeconds.size() * 64L;
+        for (RoaringBitmap day : days.values()) {
+            bytes += 48 + day.getLongSizeInBytes();
         }
         return bytes;
-    }
-
-    private interface Values {
-        long get(int ordinal);
-
-        void put(int ordinal, long value);
-
-        void trim(int size);
-
-        long sizeInBytes();
-    }
-
-    private static final class DenseValues implements Values {
-        private long[] values = new long[1024];
-
-        DenseValues() {
-            Arrays.fill(values, NONE);
-        }
-
-        public long get(int ordinal) {
-            return ordinal < values.length ? values[ordinal] : NONE;
-        }
-
-        public void put(int ordinal, long value) {
-            if (ordinal >= values.length) {
-                int old = values.length;
-                values = Arrays.copyOf(values, Math.max(ordinal + 1, old * 2));
-                Arrays.fill(values, old, values.length, NONE);
-            }
-            values[ordinal] = value;
-        }
-
-        public void trim(int size) {
-            if (size < values.length) {
-                values = Arrays.copyOf(values, Math.max(size, 16));
-            }
-        }
-
-        public long sizeInBytes() {
-            return values.length * 8L;
-        }
-    }
-
-    private static final class SparseValues implements Values {
-        private final java.util.HashMap<Integer, Long> values = new java.util.HashMap<>();
-
-        public long get(int ordinal) {
-            return values.getOrDefault(ordinal, NONE);
-        }
-
-        public void put(int ordinal, long value) {
-            if (value == NONE) {
-                values.remove(ordinal);
-            } else {
-                values.put(ordinal, value);
-            }
-        }
-
-        public void trim(int size) {
-            // a hash map has no spare array to drop
-        }
-
-        public long sizeInBytes() {
-            return values.size() * 64L;
-        }
     }
 }

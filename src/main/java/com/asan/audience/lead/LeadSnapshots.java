@@ -6,23 +6,24 @@ import com.asan.audience.criteria.CustomFieldDefinition;
 import com.asan.audience.criteria.LeadFacts;
 import com.asan.audience.criteria.TextNormalizer;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jooq.Condition;
-import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
@@ -40,12 +41,10 @@ public class LeadSnapshots {
 
     private final DSLContext db;
     private final CustomFieldRepository customFields;
-    private final CustomValuesJson json;
 
-    LeadSnapshots(DSLContext db, CustomFieldRepository customFields, CustomValuesJson json) {
+    LeadSnapshots(DSLContext db, CustomFieldRepository customFields) {
         this.db = db;
         this.customFields = customFields;
-        this.json = json;
     }
 
     /** The latest committed version of the account's change feed (0 before any change). One indexed lookup. */
@@ -98,85 +97,116 @@ public class LeadSnapshots {
         return new Changes(version, wholeAccount, ids, current);
     }
 
+    /**
+     * Three ordered cursors merged by lead id: leads, tag links and the latest engagement per campaign and type.
+     * Read as plain result sets by column position, with times as epoch microseconds and each custom field as
+     * its own column: on a million leads this is several times faster than mapping records by field.
+     */
     private void stream(long accountId, Condition filter, Consumer<LeadFacts> sink) {
-        Map<String, CustomFieldDefinition> fields = new HashMap<>();
-        customFields.all(accountId).forEach(field -> fields.put(field.key(), field));
-        try (Cursor<Record> leads = db.select(LEADS.fields()).from(LEADS).where(ACCOUNT_ID.eq(accountId)).and(filter)
-                .orderBy(ID).fetchSize(FETCH_SIZE).fetchLazy();
-             Cursor<? extends Record> tags = db.select(LT_LEAD_ID, TAG_NAME).from(LEAD_TAGS)
-                     .join(TAGS).on(TAG_ACCOUNT_ID.eq(LT_ACCOUNT_ID), TAG_ID.eq(LT_TAG_ID))
-                     .where(LT_ACCOUNT_ID.eq(accountId)).and(filter == DSL.noCondition() ? DSL.noCondition()
-                             : LT_LEAD_ID.in(DSL.select(ID).from(LEADS).where(ACCOUNT_ID.eq(accountId)).and(filter)))
-                     .orderBy(LT_LEAD_ID).fetchSize(FETCH_SIZE).fetchLazy();
-             Cursor<? extends Record> events = db.select(EV_LEAD_ID, EV_CAMPAIGN_ID, EV_TYPE, DSL.max(EV_OCCURRED_AT))
-                     .from(EMAIL_EVENTS)
-                     .where(EV_ACCOUNT_ID.eq(accountId), EV_TYPE.in("opened", "clicked"))
-                     .and(filter == DSL.noCondition() ? DSL.noCondition()
-                             : EV_LEAD_ID.in(DSL.select(ID).from(LEADS).where(ACCOUNT_ID.eq(accountId)).and(filter)))
-                     .groupBy(EV_LEAD_ID, EV_CAMPAIGN_ID, EV_TYPE).orderBy(EV_LEAD_ID)
-                     .fetchSize(FETCH_SIZE).fetchLazy()) {
-            Peeking tagRows = new Peeking(tags.iterator());
-            Peeking eventRows = new Peeking(events.iterator());
-            for (Record lead : leads) {
-                long id = lead.get(ID);
-                Set<String> leadTags = new HashSet<>();
-                while (tagRows.peekLead(LT_LEAD_ID) != null && tagRows.peekLead(LT_LEAD_ID) <= id) {
-                    Record tag = tagRows.next();
-                    if (tag.get(LT_LEAD_ID) == id) {
-                        leadTags.add(TextNormalizer.fold(tag.get(TAG_NAME)));
+        List<CustomFieldDefinition> fields = customFields.all(accountId);
+        Map<Long, String> tagNames = new HashMap<>();
+        db.select(TAG_ID, TAG_NAME).from(TAGS).where(TAG_ACCOUNT_ID.eq(accountId))
+                .forEach(r -> tagNames.put(r.value1(), TextNormalizer.fold(r.value2())));
+        Condition leadFilter = filter == DSL.noCondition() ? DSL.noCondition()
+                : DSL.field(DSL.name("lead_id"), Long.class).in(DSL.select(ID).from(LEADS)
+                        .where(ACCOUNT_ID.eq(accountId)).and(filter));
+        List<org.jooq.SelectField<?>> columns = new ArrayList<>(List.of(ID, FIRST_NAME, LAST_NAME, EMAIL, PHONE,
+                PHONE_TYPE, STATUS, SOURCE, ASSIGNED_TO, epochMicros(CREATED_AT), epochMicros(LAST_ACTIVE_AT)));
+        fields.forEach(field -> columns.add(DSL.field("{0} ->> {1}", String.class, CUSTOM_FIELDS,
+                DSL.inline(field.key()))));
+        var tagTable = DSL.table(DSL.name("lead_tags"));
+        var eventTable = DSL.table(DSL.name("email_events"));
+        var leadId = DSL.field(DSL.name("lead_id"), Long.class);
+        try (ResultSet leads = db.select(columns).from(LEADS).where(ACCOUNT_ID.eq(accountId)).and(filter)
+                .orderBy(ID).fetchSize(FETCH_SIZE).fetchResultSet();
+             ResultSet tags = db.select(leadId, DSL.field(DSL.name("tag_id"), Long.class)).from(tagTable)
+                     .where(DSL.field(DSL.name("account_id"), Long.class).eq(accountId)).and(leadFilter)
+                     .orderBy(leadId).fetchSize(FETCH_SIZE).fetchResultSet();
+             ResultSet events = db.select(leadId, DSL.field(DSL.name("campaign_id"), Long.class),
+                             DSL.field(DSL.name("type"), String.class),
+                             epochMicros(DSL.max(DSL.field(DSL.name("occurred_at"), java.time.OffsetDateTime.class))))
+                     .from(eventTable)
+                     .where(DSL.field(DSL.name("account_id"), Long.class).eq(accountId),
+                             DSL.field(DSL.name("type"), String.class).in("opened", "clicked")).and(leadFilter)
+                     .groupBy(leadId, DSL.field(DSL.name("campaign_id")), DSL.field(DSL.name("type")))
+                     .orderBy(leadId).fetchSize(FETCH_SIZE).fetchResultSet()) {
+            boolean moreTags = tags.next();
+            boolean moreEvents = events.next();
+            CustomValueParser parser = new CustomValueParser(fields);
+            while (leads.next()) {
+                long id = leads.getLong(1);
+                Set<String> leadTags = new HashSet<>(4);
+                while (moreTags && tags.getLong(1) <= id) {
+                    if (tags.getLong(1) == id) {
+                        String name = tagNames.get(tags.getLong(2));
+                        if (name != null) {
+                            leadTags.add(name);
+                        }
+                    }
+                    moreTags = tags.next();
+                }
+                List<LeadFacts.EngagementEvent> leadEvents = new ArrayList<>(2);
+                while (moreEvents && events.getLong(1) <= id) {
+                    if (events.getLong(1) == id) {
+                        leadEvents.add(new LeadFacts.EngagementEvent(events.getLong(2), events.getString(3),
+                                instant(events.getLong(4))));
+                    }
+                    moreEvents = events.next();
+                }
+                Map<String, Object> custom = new HashMap<>();
+                for (int f = 0; f < fields.size(); f++) {
+                    String raw = leads.getString(12 + f);
+                    if (raw != null) {
+                        custom.put(fields.get(f).key(), parser.parse(f, raw));
                     }
                 }
-                List<LeadFacts.EngagementEvent> leadEvents = new ArrayList<>();
-                while (eventRows.peekLead(EV_LEAD_ID) != null && eventRows.peekLead(EV_LEAD_ID) <= id) {
-                    Record event = eventRows.next();
-                    if (event.get(EV_LEAD_ID) == id) {
-                        leadEvents.add(new LeadFacts.EngagementEvent(event.get(EV_CAMPAIGN_ID), event.get(EV_TYPE),
-                                event.get(3, OffsetDateTime.class).toInstant()));
-                    }
-                }
-                sink.accept(toFacts(lead, leadTags, leadEvents, fields));
+                long assigned = leads.getLong(9);
+                Long assignedTo = leads.wasNull() ? null : assigned;
+                long lastActive = leads.getLong(11);
+                Instant lastActiveAt = leads.wasNull() ? null : instant(lastActive);
+                sink.accept(new LeadFacts(id, leads.getString(2), leads.getString(3), leads.getString(4),
+                        leads.getString(5), leads.getString(6), leads.getString(7), leads.getString(8), leadTags,
+                        assignedTo, instant(leads.getLong(10)), lastActiveAt, custom, leadEvents));
             }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Reading the leads of account " + accountId + " failed", e);
         }
     }
 
-    private LeadFacts toFacts(Record r, Set<String> tags, List<LeadFacts.EngagementEvent> events,
-                              Map<String, CustomFieldDefinition> fields) {
-        Map<String, Object> custom = new HashMap<>();
-        json.read(r.get(CUSTOM_FIELDS)).forEach((key, value) -> {
-            CustomFieldDefinition field = fields.get(key);
-            if (field != null && value != null) {
-                custom.put(key, switch (field.type()) {
-                    case NUMBER -> new BigDecimal(value.toString());
-                    case DATE -> LocalDate.parse(value.toString());
-                    case BOOLEAN -> value;
-                    default -> value.toString();
-                });
-            }
-        });
-        OffsetDateTime lastActive = r.get(LAST_ACTIVE_AT);
-        return new LeadFacts(r.get(ID), r.get(FIRST_NAME), r.get(LAST_NAME), r.get(EMAIL), r.get(PHONE),
-                r.get(PHONE_TYPE), r.get(STATUS), r.get(SOURCE), tags, r.get(ASSIGNED_TO),
-                r.get(CREATED_AT).toInstant(), lastActive == null ? null : lastActive.toInstant(), custom, events);
+    private static org.jooq.Field<Long> epochMicros(org.jooq.Field<?> time) {
+        return DSL.field("(extract(epoch from {0}) * 1000000)::int8", Long.class, time);
     }
 
-    /** An iterator over rows ordered by lead id that can look at the next row's lead id. */
-    private static final class Peeking {
-        private final Iterator<? extends Record> rows;
-        private Record next;
+    private static Instant instant(long epochMicros) {
+        return Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L),
+                Math.floorMod(epochMicros, 1_000_000L) * 1_000L);
+    }
 
-        Peeking(Iterator<? extends Record> rows) {
-            this.rows = rows;
-            this.next = rows.hasNext() ? rows.next() : null;
+    /** Parses custom values by field type, reusing the parsed value for repeated text (few distinct values). */
+    private static final class CustomValueParser {
+        private final List<CustomFieldDefinition> fields;
+        private final List<Map<String, Object>> seen = new ArrayList<>();
+
+        CustomValueParser(List<CustomFieldDefinition> fields) {
+            this.fields = fields;
+            fields.forEach(field -> seen.add(new HashMap<>()));
         }
 
-        Long peekLead(org.jooq.Field<Long> leadId) {
-            return next == null ? null : next.get(leadId);
-        }
-
-        Record next() {
-            Record current = next;
-            next = rows.hasNext() ? rows.next() : null;
-            return current;
+        Object parse(int field, String raw) {
+            Map<String, Object> cache = seen.get(field);
+            Object value = cache.get(raw);
+            if (value == null) {
+                value = switch (fields.get(field).type()) {
+                    case NUMBER -> new BigDecimal(raw);
+                    case DATE -> LocalDate.parse(raw);
+                    case BOOLEAN -> Boolean.valueOf(raw);
+                    default -> raw;
+                };
+                if (cache.size() < 10_000) {
+                    cache.put(raw, value);
+                }
+            }
+            return value;
         }
     }
 }

@@ -31,6 +31,10 @@ public final class SegmentCountBench {
         int[] sizes = Arrays.stream(System.getProperty("leads", "100000,1000000").split(","))
                 .mapToInt(s -> Integer.parseInt(s.strip())).toArray();
         boolean explain = Boolean.getBoolean("explain");
+        String dataDir = System.getProperty("dataDir");
+        if (dataDir != null) {
+            SharedApp.context("--audience.data-dir=" + dataDir);
+        }
         try {
             for (int size : sizes) {
                 run(size, explain);
@@ -42,33 +46,34 @@ public final class SegmentCountBench {
 
     private static void run(int size, boolean explain) throws Exception {
         AccountFacade accounts = SharedApp.bean(AccountFacade.class);
-        var signUp = accounts.createAccount(new AccountFacade.SignUp("Bench " + size, "Bench",
-                "bench." + size + "." + System.nanoTime() + "@test.example", "secret-pass-1"));
-        long accountId = signUp.accountId();
+        JdbcTemplate jdbc = new JdbcTemplate(SharedApp.bean(DataSource.class));
+        List<Long> reusable = jdbc.queryForList("select account_id from accounts where name = ? order by account_id desc",
+                Long.class, "Bench " + size);
+        long accountId;
+        String apiKey;
         List<Long> agents = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            agents.add(accounts.seedMember(accountId, "Agent " + i, "agent" + i + "." + accountId + "@bench.example",
-                    Role.AGENT).id());
-        }
-        CustomFieldFacade fields = SharedApp.bean(CustomFieldFacade.class);
-        fields.create(accountId, new CustomFieldFacade.FieldDraft("city", "City", "text", null));
-        fields.create(accountId, new CustomFieldFacade.FieldDraft("budget", "Budget", "number", null));
-        fields.create(accountId, new CustomFieldFacade.FieldDraft("pre_approved", "Pre-approved", "boolean", null));
-        fields.create(accountId, new CustomFieldFacade.FieldDraft("move_in_date", "Move-in", "date", null));
-        fields.create(accountId, new CustomFieldFacade.FieldDraft("property_type", "Type", "select",
-                Arrays.asList(BenchLeadLoader.PROPERTY)));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        CampaignFacade campaignFacade = SharedApp.bean(CampaignFacade.class);
-        List<Long> campaigns = new ArrayList<>();
-        for (int c = 0; c < 5; c++) {
-            campaigns.add(campaignFacade.recordSent(accountId, new CampaignFacade.HistoricalCampaign("Newsletter " + c,
-                    now.minus(Duration.ofDays((5 - c) * 7L)).toString())).id());
+        java.nio.file.Path keyFile = java.nio.file.Path.of(System.getProperty("dataDir", "."), "bench-" + size + ".key");
+        if (!reusable.isEmpty() && System.getProperty("dataDir") != null && java.nio.file.Files.exists(keyFile)
+                && jdbc.queryForObject("select count(*) from leads where account_id = ?", Long.class,
+                reusable.get(0)) == size) {
+            accountId = reusable.get(0);
+            agents.addAll(jdbc.queryForList("select id from team_members where account_id = ? and role = 'agent' "
+                    + "order by id", Long.class, accountId));
+            apiKey = java.nio.file.Files.readString(keyFile);
+            jdbc.update("delete from segments where account_id = ?", accountId);
+            System.out.printf("%n=== reusing the %,d leads of account %d in %s%n", size, accountId,
+                    System.getProperty("dataDir"));
+        } else {
+            var signUp = accounts.createAccount(new AccountFacade.SignUp("Bench " + size, "Bench",
+                    "bench." + size + "." + System.nanoTime() + "@test.example", "secret-pass-1"));
+            accountId = signUp.accountId();
+            apiKey = signUp.apiKey();
+            load(accounts, accountId, size, now, agents);
+            if (System.getProperty("dataDir") != null) {
+                java.nio.file.Files.writeString(keyFile, apiKey);
+            }
         }
-        long started = System.nanoTime();
-        new BenchLeadLoader(SharedApp.bean(DataSource.class)).load(accountId, size, now, agents, campaigns);
-        System.out.printf("%n=== %,d leads loaded in %.1f s (COPY + ANALYZE)%n", size,
-                (System.nanoTime() - started) / 1e9);
-
         LeadQueries queries = SharedApp.bean(LeadQueries.class);
         SegmentFacade segments = SharedApp.bean(SegmentFacade.class);
         EvaluationContext context = queries.contextNow(accountId);
@@ -115,7 +120,33 @@ public final class SegmentCountBench {
         System.out.printf("ALL %,d leads: count p50 %.2f ms, p99 %.2f ms; sum of medians %.1f ms; preview (count + "
                         + "sample of 10) p50 %.2f ms, p99 %.2f ms%n", size, percentile(pooled, 50),
                 percentile(pooled, 99), sumOfMedians, percentile(pooledPreview, 50), percentile(pooledPreview, 99));
-        EngineBench.run(accountId, signUp.apiKey(), size, mix, sumOfMedians);
+        EngineBench.run(accountId, apiKey, size, mix, sumOfMedians);
+    }
+
+    private static void load(AccountFacade accounts, long accountId, int size, Instant now, List<Long> agents)
+            throws Exception {
+        for (int i = 0; i < 8; i++) {
+            agents.add(accounts.seedMember(accountId, "Agent " + i, "agent" + i + "." + accountId + "@bench.example",
+                    Role.AGENT).id());
+        }
+        CustomFieldFacade fields = SharedApp.bean(CustomFieldFacade.class);
+        fields.create(accountId, new CustomFieldFacade.FieldDraft("city", "City", "text", null));
+        fields.create(accountId, new CustomFieldFacade.FieldDraft("budget", "Budget", "number", null));
+        fields.create(accountId, new CustomFieldFacade.FieldDraft("pre_approved", "Pre-approved", "boolean", null));
+        fields.create(accountId, new CustomFieldFacade.FieldDraft("move_in_date", "Move-in", "date", null));
+        fields.create(accountId, new CustomFieldFacade.FieldDraft("property_type", "Type", "select",
+                Arrays.asList(BenchLeadLoader.PROPERTY)));
+        CampaignFacade campaignFacade = SharedApp.bean(CampaignFacade.class);
+        List<Long> campaigns = new ArrayList<>();
+        for (int c = 0; c < 5; c++) {
+            campaigns.add(campaignFacade.recordSent(accountId, new CampaignFacade.HistoricalCampaign("Newsletter " + c,
+                    now.minus(Duration.ofDays((5 - c) * 7L)).toString())).id());
+        }
+        long started = System.nanoTime();
+        new BenchLeadLoader(SharedApp.bean(DataSource.class)).load(accountId, size, now, agents, campaigns);
+        System.out.printf("%n=== %,d leads loaded in %.1f s (COPY + ANALYZE)%n", size,
+                (System.nanoTime() - started) / 1e9);
+
     }
 
     private static void explain(long accountId, Group group, EvaluationContext context) {

@@ -16,15 +16,17 @@ public final class SharedApp {
         return context(new String[0]);
     }
 
-    /** Starts the shared application with extra command-line properties (benchmarks); ignored once started. */
+    /**
+     * Starts the shared application with extra command-line properties (benchmarks); ignored once started. With
+     * {@code --audience.data-dir=...} the database is kept there instead of in a temporary directory.
+     */
     public static synchronized ConfigurableApplicationContext context(String... extraArgs) {
         if (context == null) {
-            String[] args = new String[3 + extraArgs.length];
-            args[0] = "--server.port=0";
-            args[1] = "--audience.demo-leads=0";
-            args[2] = "--audience.embedded-db.ephemeral=true";
-            System.arraycopy(extraArgs, 0, args, 3, extraArgs.length);
-            context = new SpringApplicationBuilder(AudienceApplication.class).run(args);
+            boolean keepsData = java.util.Arrays.stream(extraArgs).anyMatch(a -> a.startsWith("--audience.data-dir="));
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+                    "--audience.demo-leads=0", "--audience.embedded-db.ephemeral=" + !keepsData));
+            args.addAll(java.util.List.of(extraArgs));
+            context = new SpringApplicationBuilder(AudienceApplication.class).run(args.toArray(String[]::new));
             Runtime.getRuntime().addShutdownHook(new Thread(SharedApp::close));
         }
         return context;

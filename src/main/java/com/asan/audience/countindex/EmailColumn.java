@@ -1,0 +1,99 @@
+package com.asan.audience.countindex;
+
+import com.asan.audience.countindex.TextHeap.Match;
+import java.util.Collection;
+import java.util.Map;
+import org.roaringbitmap.FastAggregation;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Folded e-mail addresses, split at the last {@code @}: a bitmap per domain (few distinct values) and the local
+ * parts in a {@link TextHeap}. Each text check is answered exactly from the two halves; a needle that spans the
+ * {@code @} is split at its own last {@code @}, since a domain never contains one.
+ */
+final class EmailColumn {
+
+    /** Stands for "no @ in the address"; it can never be a real domain, which has no @. */
+    private static final String NO_DOMAIN = "@";
+
+    private final ValueBitmaps<String> domains = ValueBitmaps.hashed();
+    private final TextHeap localParts = new TextHeap();
+
+    void set(int ordinal, String folded) {
+        clear(ordinal);
+        if (folded == null) {
+            return;
+        }
+        int at = folded.lastIndexOf('@');
+        localParts.set(ordinal, at < 0 ? folded : folded.substring(0, at));
+        domains.add(at < 0 ? NO_DOMAIN : folded.substring(at + 1), ordinal);
+    }
+
+    void clear(int ordinal) {
+        if (domains.present().contains(ordinal)) {
+            domains.remove(ordinal);
+            localParts.clear(ordinal);
+        }
+    }
+
+    RoaringBitmap present() {
+        return domains.present();
+    }
+
+    RoaringBitmap equalToAny(Collection<String> folded) {
+        RoaringBitmap result = new RoaringBitmap();
+        for (String email : folded) {
+            int at = email.lastIndexOf('@');
+            RoaringBitmap domain = domains.of(at < 0 ? NO_DOMAIN : email.substring(at + 1));
+            if (!domain.isEmpty()) {
+                result.or(RoaringBitmap.and(domain, localParts.find(at < 0 ? email : email.substring(0, at),
+                        Match.EXACT)));
+            }
+        }
+        return result;
+    }
+
+    RoaringBitmap containing(String needle) {
+        RoaringBitmap result = localParts.find(needle, Match.CONTAINS);
+        result.or(realDomains(domain -> domain.contains(needle)));
+        int at = needle.lastIndexOf('@');
+        if (at >= 0) {
+            RoaringBitmap spanning = realDomains(domain -> domain.startsWith(needle.substring(at + 1)));
+            if (!spanning.isEmpty()) {
+                spanning.and(localParts.find(needle.substring(0, at), Match.SUFFIX));
+                result.or(spanning);
+            }
+        }
+        result.and(present());
+        return result;
+    }
+
+    RoaringBitmap startingWith(String needle) {
+        RoaringBitmap result = localParts.find(needle, Match.PREFIX);
+        int at = needle.lastIndexOf('@');
+        if (at >= 0) {
+            RoaringBitmap spanning = realDomains(domain -> domain.startsWith(needle.substring(at + 1)));
+            if (!spanning.isEmpty()) {
+                spanning.and(localParts.find(needle.substring(0, at), Match.EXACT));
+                result.or(spanning);
+            }
+        }
+        result.and(present());
+        return result;
+    }
+
+    private RoaringBitmap realDomains(java.util.function.Predicate<String> test) {
+        return FastAggregation.or(domains.entries().entrySet().stream()
+                .filter(e -> !e.getKey().equals(NO_DOMAIN) && test.test(e.getKey()))
+                .map(Map.Entry::getValue).iterator());
+    }
+
+    void optimize() {
+        domains.optimize();
+        localParts.trim();
+    }
+
+    long sizeInBytes() {
+        return domains.sizeInBytes() + localParts.sizeInBytes();
+    }
+}

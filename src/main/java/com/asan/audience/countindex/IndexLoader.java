@@ -1,0 +1,73 @@
+package com.asan.audience.countindex;
+
+import com.asan.audience.criteria.LeadFacts;
+import com.asan.audience.lead.LeadSnapshots;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds an account's index from one snapshot on two threads: the calling thread reads rows from PostgreSQL
+ * (its transaction is bound to it) while the applier thread puts the previous batch into the bitmaps.
+ */
+final class IndexLoader {
+
+    private static final int BATCH = 4_096;
+    private static final List<LeadFacts> END = List.of();
+
+    private final LeadSnapshots snapshots;
+    private final ExecutorService applier;
+
+    IndexLoader(LeadSnapshots snapshots, ExecutorService applier) {
+        this.snapshots = snapshots;
+        this.applier = applier;
+    }
+
+    AccountIndex load(long accountId) {
+        AccountIndex index = new AccountIndex(accountId);
+        BlockingQueue<List<LeadFacts>> batches = new ArrayBlockingQueue<>(16);
+        CompletableFuture<Void> applying = CompletableFuture.runAsync(() -> {
+            try {
+                for (List<LeadFacts> batch = batches.take(); batch != END; batch = batches.take()) {
+                    batch.forEach(index::put);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            }
+        }, applier);
+        List<List<LeadFacts>> current = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
+        index.version = snapshots.loadAll(accountId, lead -> {
+            current.get(0).add(lead);
+            if (current.get(0).size() == BATCH) {
+                handOver(batches, current.get(0), applying);
+                current.set(0, new ArrayList<>(BATCH));
+            }
+        });
+        handOver(batches, current.get(0), applying);
+        handOver(batches, END, applying);
+        applying.join();
+        index.optimize();
+        return index;
+    }
+
+    private static void handOver(BlockingQueue<List<LeadFacts>> batches, List<LeadFacts> batch,
+                                 CompletableFuture<Void> applying) {
+        try {
+            while (!batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                if (applying.isDone()) {
+                    applying.join();
+                    throw new IllegalStateException("the index applier stopped early");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the count index", e);
+        }
+    }
+}

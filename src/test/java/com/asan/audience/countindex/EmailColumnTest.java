@@ -1,0 +1,49 @@
+package com.asan.audience.countindex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiPredicate;
+import org.junit.jupiter.api.Test;
+import org.roaringbitmap.RoaringBitmap;
+
+/** Every address against every needle: the column's split answer equals plain matching on the whole address. */
+class EmailColumnTest {
+
+    static final List<String> EMAILS = List.of("ann@example.com", "ann.b@gmail.com", "x@y.ca", "a@b@c.com", "noat",
+            "gmail@outlook.com", "élo@exemple.fr", "bob@", "@gmail.com", "nn@ex.com");
+    static final List<String> NEEDLES = List.of("", "ann@example.com", "example", "gmail", "@", "b@", "@c", "a@b",
+            "x@y.ca", "n@ex", "n@g", "an@ex", "b@c.com", "noat", "no", "é", "bob@", "@gmail.com", "a", "com",
+            "ann", "ann.b@", "nn@", "@ex", "a@b@c.com", "b@c");
+
+    @Test
+    void answersEveryCheckLikeMatchingTheWholeAddress() {
+        EmailColumn column = new EmailColumn();
+        for (int ordinal = 0; ordinal < EMAILS.size(); ordinal++) {
+            column.set(ordinal, "placeholder" + ordinal + "@x.org");
+            column.set(ordinal, EMAILS.get(ordinal));
+        }
+        column.set(EMAILS.size(), "gone@example.com");
+        column.clear(EMAILS.size());
+        for (String needle : NEEDLES) {
+            assertSame(column.containing(needle), String::contains, needle, "contains");
+            assertSame(column.startingWith(needle), String::startsWith, needle, "starts_with");
+            assertSame(column.equalToAny(Set.of(needle)), String::equals, needle, "is");
+        }
+    }
+
+    private static void assertSame(RoaringBitmap actual, BiPredicate<String, String> check, String needle,
+                                   String operator) {
+        Set<Integer> expected = new TreeSet<>();
+        for (int ordinal = 0; ordinal < EMAILS.size(); ordinal++) {
+            if (check.test(EMAILS.get(ordinal), needle)) {
+                expected.add(ordinal);
+            }
+        }
+        Set<Integer> found = new TreeSet<>();
+        actual.forEach((int ordinal) -> found.add(ordinal));
+        assertThat(found).as(operator + " '" + needle + "'").isEqualTo(expected);
+    }
+}

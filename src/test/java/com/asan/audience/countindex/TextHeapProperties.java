@@ -1,0 +1,71 @@
+package com.asan.audience.countindex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * The text heap against plain string matching, over random sets, clears and compactions: every search finds
+ * exactly the ordinals whose current text matches.
+ */
+class TextHeapProperties {
+
+    static final List<String> TEXTS = List.of("", "a", "ann", "anna", "nan", "gmail", "xgmailx", "é", "éa", "aé",
+            "a@b", "ab", "ba", "aaa", "bob.smith123", "smith");
+    static final List<String> NEEDLES = List.of("", "a", "an", "nn", "gmail", "é", "@", "a@", "@b", "ab", "aa",
+            "aaa", "aaaa", "smith", "bob", "123", "z");
+
+    record Op(int ordinal, String text) {
+    }
+
+    @Provide
+    Arbitrary<List<Op>> ops() {
+        return Combinators.combine(Arbitraries.integers().between(0, 70), Arbitraries.of(TEXTS).injectNull(0.2))
+                .as(Op::new).list().ofMinSize(1).ofMaxSize(120);
+    }
+
+    @Property(tries = 500, seed = "20261126")
+    void findsExactlyTheMatchingOrdinals(@ForAll("ops") List<Op> ops, @ForAll("needles") String needle,
+                                         @ForAll TextHeap.Match match) {
+        TextHeap heap = new TextHeap(3);
+        Map<Integer, String> expected = new TreeMap<>();
+        List<Op> applied = new ArrayList<>();
+        for (Op op : ops) {
+            if (op.text() == null) {
+                heap.clear(op.ordinal());
+                expected.remove(op.ordinal());
+            } else {
+                heap.set(op.ordinal(), op.text());
+                expected.put(op.ordinal(), op.text());
+            }
+            applied.add(op);
+            RoaringBitmap found = heap.find(needle, match);
+            TreeSet<Integer> wanted = new TreeSet<>();
+            expected.forEach((ordinal, text) -> {
+                if (TextHeap.matches(text, needle, match)) {
+                    wanted.add(ordinal);
+                }
+            });
+            TreeSet<Integer> actual = new TreeSet<>();
+            found.forEach((int ordinal) -> actual.add(ordinal));
+            assertThat(actual).as(() -> match + " '" + needle + "' after " + applied).isEqualTo(wanted);
+            expected.forEach((ordinal, text) -> assertThat(heap.get(ordinal)).isEqualTo(text));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> needles() {
+        return Arbitraries.of(NEEDLES);
+    }
+}
