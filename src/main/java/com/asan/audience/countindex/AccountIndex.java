@@ -121,18 +121,24 @@ final class AccountIndex {
     }
 
     long sizeInBytes() {
-        long bytes = ordinals.sizeInBytes() + status.sizeInBytes() + source.sizeInBytes() + phoneType.sizeInBytes()
-                + assignee.sizeInBytes() + tags.sizeInBytes() + firstName.sizeInBytes() + lastName.sizeInBytes()
-                + email.sizeInBytes() + created.sizeInBytes() + lastActive.sizeInBytes();
-        for (ValueBitmaps<Object> values : custom.values()) {
-            bytes += values.sizeInBytes();
-        }
-        for (ValueBitmaps<Boolean> values : campaignEngagement.values()) {
-            bytes += values.sizeInBytes();
-        }
-        for (TimeColumn column : latestEngagement.values()) {
-            bytes += column.sizeInBytes();
-        }
+        return sizeBreakdown().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Bytes per structure, for the metrics and the benchmark. */
+    Map<String, Long> sizeBreakdown() {
+        Map<String, Long> bytes = new java.util.LinkedHashMap<>();
+        bytes.put("ordinals", ordinals.sizeInBytes());
+        bytes.put("status, source, phone type, agent", status.sizeInBytes() + source.sizeInBytes()
+                + phoneType.sizeInBytes() + assignee.sizeInBytes());
+        bytes.put("tags", tags.sizeInBytes());
+        bytes.put("first and last names", firstName.sizeInBytes() + lastName.sizeInBytes());
+        bytes.put("email", email.sizeInBytes());
+        bytes.put("created, last active", created.sizeInBytes() + lastActive.sizeInBytes());
+        bytes.put("custom fields", custom.values().stream().mapToLong(ValueBitmaps::sizeInBytes).sum());
+        bytes.put("engagement per campaign", campaignEngagement.values().stream()
+                .mapToLong(ValueBitmaps::sizeInBytes).sum());
+        bytes.put("latest engagement times", latestEngagement.values().stream()
+                .mapToLong(TimeColumn::sizeInBytes).sum());
         return bytes;
     }
 

@@ -224,8 +224,8 @@ class AccountIndexes {
         }
     }
 
-    /** Evaluates on the loaded index as it is, without catching up: for benchmarks of the evaluation alone. */
-    Long countAsLoaded(long accountId, Group criteria, EvaluationContext context) {
+    /** Applies a function to the loaded index as it is, without catching up: for benchmarks and probes. */
+    <T> T asLoaded(long accountId, Function<AccountIndex, T> probe) {
         IndexedAccount entry;
         synchronized (accounts) {
             entry = accounts.get(accountId);
@@ -235,7 +235,7 @@ class AccountIndexes {
         }
         entry.lock.readLock().lock();
         try {
-            return new BitmapEvaluator(entry.index, context).count(criteria);
+            return probe.apply(entry.index);
         } catch (BitmapEvaluator.NotIndexed e) {
             return null;
         } finally {

@@ -22,7 +22,7 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Evaluates criteria on an {@link AccountIndex}. Checks become bitmaps; AND groups intersect from the smallest
- * member up and subtract negated members; a two-member AND at the top is counted without materialising.
+ * member up and subtract negated members; counts go through {@link CountPlanner}, which avoids materialising.
  * Bitmaps owned by the index are never modified: every result that could alias one is a fresh bitmap.
  */
 final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
@@ -45,27 +45,11 @@ final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
     }
 
     long count(Group root) {
-        if (root.members().isEmpty()) {
-            return index.live().getLongCardinality();
-        }
-        if (root.match() == com.asan.audience.criteria.Match.ALL && root.members().size() == 2
-                && root.members().stream().noneMatch(m -> m instanceof Condition c && c.negated())) {
-            return RoaringBitmap.andCardinality(positiveOrGroup(root.members().get(0)),
-                    positiveOrGroup(root.members().get(1)));
-        }
-        if (root.members().size() == 1 && root.members().get(0) instanceof Condition condition) {
-            long matching = new RangeCounter(index, context).count(condition.check());
-            if (matching < 0) {
-                matching = RoaringBitmap.andCardinality(condition.check().accept(this), index.live());
-            }
-            boolean negate = condition.negated() != (root.match() == com.asan.audience.criteria.Match.NONE);
-            return negate ? index.live().getLongCardinality() - matching : matching;
-        }
-        return evaluate(root).getLongCardinality();
+        return new CountPlanner(index, context).count(root);
     }
 
     /** A non-negated condition's own bitmap (already live-only), or a group's result. */
-    private RoaringBitmap positiveOrGroup(Criterion member) {
+    RoaringBitmap positiveOrGroup(Criterion member) {
         return member instanceof Condition condition ? condition.check().accept(this) : evaluate(member);
     }
 
@@ -86,12 +70,22 @@ final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
         };
     }
 
-    private RoaringBitmap all(List<Criterion> members) {
+    /**
+     * Intersects the members, smallest first; range members are applied last, to the candidates left, so the
+     * range's own bitmap is rarely built; negated members are subtracted.
+     */
+    RoaringBitmap all(List<Criterion> members) {
         List<RoaringBitmap> include = new ArrayList<>();
         List<RoaringBitmap> exclude = new ArrayList<>();
+        List<RangeCounter.Range> ranges = new ArrayList<>();
+        RangeCounter rangeCounter = new RangeCounter(index, context);
         for (Criterion member : members) {
+            RangeCounter.Range range;
             if (member instanceof Condition condition && condition.negated()) {
                 exclude.add(condition.check().accept(this));
+            } else if (member instanceof Condition condition
+                    && (range = rangeCounter.range(condition.check())) != null) {
+                ranges.add(range);
             } else if (member instanceof Condition condition) {
                 include.add(condition.check().accept(this));
             } else {
@@ -99,9 +93,22 @@ final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
             }
         }
         include.sort(Comparator.comparingLong(RoaringBitmap::getLongCardinality));
-        RoaringBitmap result = include.isEmpty() ? index.live().clone() : include.get(0).clone();
-        for (int i = 1; i < include.size() && !result.isEmpty(); i++) {
-            result.and(include.get(i));
+        RoaringBitmap result;
+        if (include.isEmpty()) {
+            result = ranges.isEmpty() ? index.live().clone() : ranges.remove(0).restrict(index.live());
+        } else if (include.size() == 1) {
+            result = ranges.isEmpty() ? include.get(0).clone() : ranges.remove(0).restrict(include.get(0));
+        } else {
+            result = RoaringBitmap.and(include.get(0), include.get(1));
+            for (int i = 2; i < include.size() && !result.isEmpty(); i++) {
+                result.and(include.get(i));
+            }
+        }
+        for (RangeCounter.Range range : ranges) {
+            if (result.isEmpty()) {
+                break;
+            }
+            result = range.restrict(result);
         }
         for (RoaringBitmap excluded : exclude) {
             if (result.isEmpty()) {
@@ -112,7 +119,7 @@ final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
         return result;
     }
 
-    private RoaringBitmap any(List<Criterion> members) {
+    RoaringBitmap any(List<Criterion> members) {
         List<RoaringBitmap> parts = new ArrayList<>(members.size());
         for (Criterion member : members) {
             parts.add(member instanceof Condition condition && !condition.negated()
@@ -168,12 +175,18 @@ final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
 
     @Override
     public RoaringBitmap tagsAll(Check.TagsAll check) {
-        RoaringBitmap result = null;
-        for (String tag : check.folded()) {
-            result = result == null ? index.tags.of(tag).clone() : result;
-            result.and(index.tags.of(tag));
+        List<String> tags = List.copyOf(check.folded());
+        if (tags.isEmpty()) {
+            return index.live().clone();
         }
-        return result == null ? index.live().clone() : result;
+        if (tags.size() == 1) {
+            return index.tags.of(tags.get(0));
+        }
+        RoaringBitmap result = RoaringBitmap.and(index.tags.of(tags.get(0)), index.tags.of(tags.get(1)));
+        for (int i = 2; i < tags.size() && !result.isEmpty(); i++) {
+            result.and(index.tags.of(tags.get(i)));
+        }
+        return result;
     }
 
     @Override

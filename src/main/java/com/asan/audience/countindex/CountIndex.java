@@ -131,7 +131,11 @@ public class CountIndex {
     }
 
     Long countAsLoaded(long accountId, Group criteria, EvaluationContext context) {
-        return indexes.countAsLoaded(accountId, criteria, context);
+        return indexes.asLoaded(accountId, index -> new BitmapEvaluator(index, context).count(criteria));
+    }
+
+    <T> T asLoaded(long accountId, java.util.function.Function<AccountIndex, T> probe) {
+        return indexes.asLoaded(accountId, probe);
     }
 
     long bytesOf(long accountId) {

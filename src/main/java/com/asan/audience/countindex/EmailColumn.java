@@ -2,6 +2,7 @@ package com.asan.audience.countindex;
 
 import com.asan.audience.countindex.TextHeap.Match;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
@@ -10,14 +11,28 @@ import org.roaringbitmap.RoaringBitmap;
  * Folded e-mail addresses, split at the last {@code @}: a bitmap per domain (few distinct values) and the local
  * parts in a {@link TextHeap}. Each text check is answered exactly from the two halves; a needle that spans the
  * {@code @} is split at its own last {@code @}, since a domain never contains one.
+ *
+ * <p>A scan of the local parts costs milliseconds per million leads, so the results of the most recent checks
+ * are kept and maintained on every write (each written address is matched against each kept check), which keeps
+ * them exact without rescanning.
  */
 final class EmailColumn {
 
     /** Stands for "no @ in the address"; it can never be a real domain, which has no @. */
     private static final String NO_DOMAIN = "@";
+    private static final int KEPT_RESULTS = 16;
+
+    private record CheckKey(TextHeap.Match match, String needle) {
+    }
 
     private final ValueBitmaps<String> domains = ValueBitmaps.hashed();
     private final TextHeap localParts = new TextHeap();
+    private final Map<CheckKey, RoaringBitmap> kept = new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CheckKey, RoaringBitmap> eldest) {
+            return size() > KEPT_RESULTS;
+        }
+    };
 
     void set(int ordinal, String folded) {
         clear(ordinal);
@@ -27,13 +42,39 @@ final class EmailColumn {
         int at = folded.lastIndexOf('@');
         localParts.set(ordinal, at < 0 ? folded : folded.substring(0, at));
         domains.add(at < 0 ? NO_DOMAIN : folded.substring(at + 1), ordinal);
+        kept.forEach((check, result) -> {
+            if (TextHeap.matches(folded, check.needle(), check.match())) {
+                result.add(ordinal);
+            }
+        });
     }
 
     void clear(int ordinal) {
         if (domains.present().contains(ordinal)) {
             domains.remove(ordinal);
             localParts.clear(ordinal);
+            kept.values().forEach(result -> result.remove(ordinal));
         }
+    }
+
+    /**
+     * The kept result of a check, computed on first use; callers must not modify it. Readers share the index's
+     * read lock, so the map itself is guarded; writers hold the write lock and are alone.
+     */
+    private RoaringBitmap kept(TextHeap.Match match, String needle, java.util.function.Supplier<RoaringBitmap> scan) {
+        CheckKey key = new CheckKey(match, needle);
+        RoaringBitmap result;
+        synchronized (kept) {
+            result = kept.get(key);
+        }
+        if (result == null) {
+            result = scan.get();
+            result.runOptimize();
+            synchronized (kept) {
+                kept.put(key, result);
+            }
+        }
+        return result;
     }
 
     RoaringBitmap present() {
@@ -43,17 +84,27 @@ final class EmailColumn {
     RoaringBitmap equalToAny(Collection<String> folded) {
         RoaringBitmap result = new RoaringBitmap();
         for (String email : folded) {
-            int at = email.lastIndexOf('@');
-            RoaringBitmap domain = domains.of(at < 0 ? NO_DOMAIN : email.substring(at + 1));
-            if (!domain.isEmpty()) {
-                result.or(RoaringBitmap.and(domain, localParts.find(at < 0 ? email : email.substring(0, at),
-                        Match.EXACT)));
-            }
+            result.or(kept(Match.EXACT, email, () -> equalTo(email)));
         }
         return result;
     }
 
+    private RoaringBitmap equalTo(String email) {
+        int at = email.lastIndexOf('@');
+        RoaringBitmap domain = domains.of(at < 0 ? NO_DOMAIN : email.substring(at + 1));
+        return domain.isEmpty() ? new RoaringBitmap()
+                : RoaringBitmap.and(domain, localParts.find(at < 0 ? email : email.substring(0, at), Match.EXACT));
+    }
+
     RoaringBitmap containing(String needle) {
+        return kept(Match.CONTAINS, needle, () -> scanContaining(needle));
+    }
+
+    RoaringBitmap startingWith(String needle) {
+        return kept(Match.PREFIX, needle, () -> scanStartingWith(needle));
+    }
+
+    private RoaringBitmap scanContaining(String needle) {
         RoaringBitmap result = localParts.find(needle, Match.CONTAINS);
         result.or(realDomains(domain -> domain.contains(needle)));
         int at = needle.lastIndexOf('@');
@@ -68,7 +119,7 @@ final class EmailColumn {
         return result;
     }
 
-    RoaringBitmap startingWith(String needle) {
+    private RoaringBitmap scanStartingWith(String needle) {
         RoaringBitmap result = localParts.find(needle, Match.PREFIX);
         int at = needle.lastIndexOf('@');
         if (at >= 0) {
@@ -94,6 +145,15 @@ final class EmailColumn {
     }
 
     long sizeInBytes() {
-        return domains.sizeInBytes() + localParts.sizeInBytes();
+        long bytes = domains.sizeInBytes() + localParts.sizeInBytes();
+        for (RoaringBitmap result : kept.values()) {
+            bytes += 64 + result.getLongSizeInBytes();
+        }
+        return bytes;
+    }
+
+    /** Drops the kept results: for measuring the scans themselves. */
+    void forgetResults() {
+        kept.clear();
     }
 }

@@ -9,8 +9,12 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import org.roaringbitmap.RoaringBitmap;
 
-/** Counts range checks from bucket and value cardinalities, and converts time bounds to microseconds. */
+/**
+ * Range checks (times, numbers, dates): counted from bucket and value cardinalities, or applied to a smaller
+ * candidate set; also converts time bounds to {@link TimeColumn} keys.
+ */
 final class RangeCounter {
 
     private final AccountIndex index;
@@ -21,40 +25,94 @@ final class RangeCounter {
         this.context = context;
     }
 
+    /** A range check bound to its structure: counted from cardinalities, or applied to a candidate set. */
+    interface Range {
+        long count();
+
+        /** The candidates inside the range (a fresh bitmap). */
+        RoaringBitmap restrict(RoaringBitmap candidates);
+    }
+
     /**
      * Counts a range check from bucket or value cardinalities, without building its bitmap; -1 when the check is
      * not a range. Every structure holds live ordinals only (deletes clear them), so no intersection is needed.
      */
     long count(Check check) {
+        Range range = range(check);
+        return range == null ? -1 : range.count();
+    }
+
+    /** The check as a {@link Range}, or null when it is not one. */
+    Range range(Check check) {
         if (check instanceof Check.TimeIn time && time.attribute() instanceof StandardAttribute attribute) {
             TimeColumn column = attribute == StandardAttribute.CREATED ? index.created : index.lastActive;
             long[] bounds = keys(TimeWindows.forInstant(time.window(), context));
-            return column.countRange(bounds[0], bounds[1]);
+            return timeRange(column, bounds[0], bounds[1]);
         }
         if (check instanceof Check.TimeIn time && time.attribute() instanceof CustomAttribute attribute) {
             TimeWindows.DateBounds bounds = TimeWindows.forDate(time.window(), context);
-            return RangeCounter.<java.time.LocalDate>custom(index, attribute).countRange(bounds.from(), true, bounds.to(), true);
+            return valueRange(RangeCounter.<java.time.LocalDate>custom(index, attribute), bounds.from(), true,
+                    bounds.to(), true);
         }
         if (check instanceof Check.NumberBetween between) {
-            return RangeCounter.<BigDecimal>custom(index, between.attribute()).countRange(between.low(), true, between.high(), true);
+            return valueRange(RangeCounter.<BigDecimal>custom(index, between.attribute()), between.low(), true,
+                    between.high(), true);
         }
         if (check instanceof Check.NumberCompare compare && compare.comparison() != Check.Comparison.EQ) {
             ValueBitmaps<BigDecimal> values = custom(index, compare.attribute());
             BigDecimal v = compare.operand();
             return switch (compare.comparison()) {
-                case GT -> values.countRange(v, false, null, false);
-                case GTE -> values.countRange(v, true, null, false);
-                case LT -> values.countRange(null, false, v, false);
-                default -> values.countRange(null, false, v, true);
+                case GT -> valueRange(values, v, false, null, false);
+                case GTE -> valueRange(values, v, true, null, false);
+                case LT -> valueRange(values, null, false, v, false);
+                default -> valueRange(values, null, false, v, true);
             };
         }
         if (check instanceof Check.Engaged engaged && engaged.campaign().kind() == Check.CampaignRef.Kind.ANY
                 && engaged.withinDays() != null) {
             TimeColumn latest = index.latestEngagement.get(engaged.kind().name().toLowerCase(Locale.ROOT));
             Instant since = context.now().minus(Duration.ofDays(engaged.withinDays()));
-            return latest == null ? 0 : latest.countRange(afterKey(since), TimeColumn.NONE);
+            return latest == null ? EMPTY : timeRange(latest, afterKey(since), TimeColumn.NONE);
         }
-        return -1;
+        return null;
+    }
+
+    private static final Range EMPTY = new Range() {
+        public long count() {
+            return 0;
+        }
+
+        public RoaringBitmap restrict(RoaringBitmap candidates) {
+            return new RoaringBitmap();
+        }
+    };
+
+    private static Range timeRange(TimeColumn column, long from, long to) {
+        return new Range() {
+            public long count() {
+                return column.countRange(from, to);
+            }
+
+            public RoaringBitmap restrict(RoaringBitmap candidates) {
+                if (candidates.getLongCardinality() <= column.countRange(from, to)) {
+                    return column.restrict(candidates, from, to);
+                }
+                return RoaringBitmap.and(candidates, column.range(from, to));
+            }
+        };
+    }
+
+    private static <K> Range valueRange(ValueBitmaps<K> values, K low, boolean lowInclusive, K high,
+                                        boolean highInclusive) {
+        return new Range() {
+            public long count() {
+                return values.countRange(low, lowInclusive, high, highInclusive);
+            }
+
+            public RoaringBitmap restrict(RoaringBitmap candidates) {
+                return values.restrictRange(candidates, low, lowInclusive, high, highInclusive);
+            }
+        };
     }
 
     /** Time bounds as {@link TimeColumn} keys: [from, to); bounds must be whole seconds. */

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
+import org.roaringbitmap.RoaringBitmapWriter;
 
 /**
  * An instant per ordinal, indexed by UTC day buckets. A range query ORs the buckets fully inside it and checks the
@@ -137,6 +138,19 @@ final class TimeColumn {
         return result;
     }
 
+    /** The candidates whose key lies in [from, to), checked one by one: for candidate sets smaller than the range. */
+    RoaringBitmap restrict(RoaringBitmap candidates, long fromInclusive, long toExclusive) {
+        RoaringBitmapWriter<RoaringBitmap> kept = RoaringBitmapWriter.writer().get();
+        IntIterator it = candidates.getIntIterator();
+        while (it.hasNext()) {
+            int ordinal = it.next();
+            if (ordinal < seconds.length && seconds[ordinal] != ABSENT && within(ordinal, fromInclusive, toExclusive)) {
+                kept.add(ordinal);
+            }
+        }
+        return kept.get();
+    }
+
     /** How many ordinals have a key in [from, to), by bucket cardinalities: no bitmap is built. */
     long countRange(long fromInclusive, long toExclusive) {
         long firstDay = firstDay(fromInclusive);
@@ -170,7 +184,7 @@ final class TimeColumn {
         long count = 0;
         IntIterator it = bucket.getIntIterator();
         while (it.hasNext()) {
-            if (within(get(it.next()), from, to)) {
+            if (within(it.next(), from, to)) {
                 count++;
             }
         }
@@ -184,7 +198,7 @@ final class TimeColumn {
         IntIterator it = bucket.getIntIterator();
         while (it.hasNext()) {
             int ordinal = it.next();
-            if (within(get(ordinal), from, to)) {
+            if (within(ordinal, from, to)) {
                 result.add(ordinal);
             }
         }
@@ -197,14 +211,31 @@ final class TimeColumn {
         IntIterator it = bucket.getIntIterator();
         while (it.hasNext()) {
             int ordinal = it.next();
-            if (!within(get(ordinal), from, to)) {
+            if (!within(ordinal, from, to)) {
                 result.remove(ordinal);
             }
         }
     }
 
-    private static boolean within(long value, long from, long to) {
-        return (from == NONE || value >= from) && (to == NONE || value < to);
+    /** Whether the ordinal's key k satisfies {@code from <= k < to}, reading the fraction bit only on a tie. */
+    private boolean within(int ordinal, long from, long to) {
+        int raw = seconds[ordinal];
+        if (raw == FAR) {
+            long key = get(ordinal);
+            return (from == NONE || key >= from) && (to == NONE || key < to);
+        }
+        long whole = BASE_SECONDS + raw;
+        if (from != NONE) {
+            long fromWhole = from >> 1;
+            if (whole < fromWhole || (whole == fromWhole && (from & 1) == 1 && !fractional.contains(ordinal))) {
+                return false;
+            }
+        }
+        if (to != NONE) {
+            long toWhole = to >> 1;
+            return whole < toWhole || (whole == toWhole && (to & 1) == 1 && !fractional.contains(ordinal));
+        }
+        return true;
     }
 
     /** Drops spare capacity and compresses bitmaps after a bulk load. */

@@ -1,6 +1,8 @@
 package com.asan.audience.countindex;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -58,7 +60,11 @@ final class ValueBitmaps<K> {
         return bitmap == null ? new RoaringBitmap() : bitmap;
     }
 
+    /** The union of the values' bitmaps; for a single value its own bitmap, which callers must not modify. */
     RoaringBitmap anyOf(Collection<K> values) {
+        if (values.size() == 1) {
+            return of(values.iterator().next());
+        }
         return FastAggregation.or(values.stream().map(this::of).iterator());
     }
 
@@ -92,6 +98,38 @@ final class ValueBitmaps<K> {
             outside.or(FastAggregation.or(sorted.tailMap(high, !highInclusive).values().iterator()));
         }
         return RoaringBitmap.andNot(present, outside);
+    }
+
+    /**
+     * The candidates whose value lies in [low, high] (null = open end): intersects the candidates with each value
+     * on the smaller side of the range, so no bitmap the size of the range is built.
+     */
+    @SuppressWarnings("unchecked")
+    RoaringBitmap restrictRange(RoaringBitmap candidates, K low, boolean lowInclusive, K high, boolean highInclusive) {
+        NavigableMap<K, RoaringBitmap> sorted = (NavigableMap<K, RoaringBitmap>) byValue;
+        if (low != null && high != null && ((Comparable<K>) low).compareTo(high) > 0) {
+            return new RoaringBitmap();
+        }
+        NavigableMap<K, RoaringBitmap> inside = sorted;
+        if (low != null) {
+            inside = inside.tailMap(low, lowInclusive);
+        }
+        if (high != null) {
+            inside = inside.headMap(high, highInclusive);
+        }
+        if (inside.size() * 2 <= sorted.size()) {
+            return FastAggregation.or(inside.values().stream().map(v -> RoaringBitmap.and(candidates, v)).iterator());
+        }
+        List<RoaringBitmap> outside = new ArrayList<>();
+        if (low != null) {
+            sorted.headMap(low, !lowInclusive).values().forEach(v -> outside.add(RoaringBitmap.and(candidates, v)));
+        }
+        if (high != null) {
+            sorted.tailMap(high, !highInclusive).values().forEach(v -> outside.add(RoaringBitmap.and(candidates, v)));
+        }
+        RoaringBitmap result = RoaringBitmap.and(candidates, present);
+        result.andNot(FastAggregation.or(outside.iterator()));
+        return result;
     }
 
     /** How many ordinals have a value in [low, high] (null = open end), summing cardinalities. */

@@ -29,6 +29,8 @@ final class EngineBench {
         long bytes = EngineProbe.bytesOf(index, accountId);
         System.out.printf("%nENGINE %,d leads: index build (load from PostgreSQL + bitmaps) %.2f s; %,d bytes = %.1f B/lead%n",
                 size, buildSeconds, bytes, (double) bytes / size);
+        EngineProbe.breakdown(index, accountId).forEach((structure, structureBytes) -> System.out.printf(
+                "    %-36s %6.1f B/lead%n", structure, (double) structureBytes / size));
 
         EvaluationContext context = queries.contextNow(accountId);
         List<Group> groups = mix.stream().map(named -> segments.parse(accountId, named.criteria())).toList();
@@ -82,6 +84,19 @@ final class EngineBench {
             }
             System.out.printf("%-66s %,12d %10.1f %10.1f %14.1f%s%n", (indexed ? "" : "[PostgreSQL] ") + mix.get(q).name(), count, p50,
                     SegmentCountBench.percentile(samples, 99), SegmentCountBench.percentile(fresh, 50), "");
+        }
+        for (int q = 0; q < groups.size(); q++) {
+            if (mix.get(q).name().contains("email")) {
+                double[] scans = new double[20];
+                for (int i = 0; i < scans.length; i++) {
+                    EngineProbe.forgetEmailResults(index, accountId);
+                    long t0 = System.nanoTime();
+                    EngineProbe.countAsLoaded(index, accountId, groups.get(q), context);
+                    scans[i] = (System.nanoTime() - t0) / 1e3;
+                }
+                System.out.printf("ENGINE %,d leads: '%s' with the e-mail scan (no kept result) p50 %.1f µs%n", size,
+                        mix.get(q).name(), SegmentCountBench.percentile(scans, 50));
+            }
         }
         System.out.printf("ENGINE %,d leads: %d of %d criteria answered by the index (sum of their medians %.1f µs); "
                 + "answered by PostgreSQL: %s%n", size, groups.size() - unindexed.size(), groups.size(),

@@ -21,24 +21,47 @@ class EmailColumnTest {
     @Test
     void answersEveryCheckLikeMatchingTheWholeAddress() {
         EmailColumn column = new EmailColumn();
+        List<String> emails = new java.util.ArrayList<>();
         for (int ordinal = 0; ordinal < EMAILS.size(); ordinal++) {
             column.set(ordinal, "placeholder" + ordinal + "@x.org");
             column.set(ordinal, EMAILS.get(ordinal));
+            emails.add(EMAILS.get(ordinal));
         }
         column.set(EMAILS.size(), "gone@example.com");
         column.clear(EMAILS.size());
-        for (String needle : NEEDLES) {
-            assertSame(column.containing(needle), String::contains, needle, "contains");
-            assertSame(column.startingWith(needle), String::startsWith, needle, "starts_with");
-            assertSame(column.equalToAny(Set.of(needle)), String::equals, needle, "is");
+        emails.add(null);
+        checkAll(column, emails, NEEDLES);
+        checkAll(column, emails, List.of("n@g", "gmail", "a@b", "ann", "@"));
+        // kept results must follow later writes: rotate the addresses, drop one and add one, then ask again
+        for (int round = 1; round <= 3; round++) {
+            for (int ordinal = 0; ordinal < EMAILS.size(); ordinal++) {
+                String email = EMAILS.get((ordinal + round) % EMAILS.size());
+                column.set(ordinal, email);
+                emails.set(ordinal, email);
+            }
+            column.clear(round);
+            emails.set(round, null);
+            column.set(emails.size(), "ann@example.com");
+            emails.add("ann@example.com");
+            // five needles, three checks each: fewer than the column keeps, so these are answered from kept results
+            checkAll(column, emails, List.of("n@g", "gmail", "a@b", "ann", "@"));
+        }
+        checkAll(column, emails, NEEDLES);
+    }
+
+    private static void checkAll(EmailColumn column, List<String> emails, List<String> needles) {
+        for (String needle : needles) {
+            assertSame(column.containing(needle), String::contains, needle, "contains", emails);
+            assertSame(column.startingWith(needle), String::startsWith, needle, "starts_with", emails);
+            assertSame(column.equalToAny(Set.of(needle)), String::equals, needle, "is", emails);
         }
     }
 
     private static void assertSame(RoaringBitmap actual, BiPredicate<String, String> check, String needle,
-                                   String operator) {
+                                   String operator, List<String> emails) {
         Set<Integer> expected = new TreeSet<>();
-        for (int ordinal = 0; ordinal < EMAILS.size(); ordinal++) {
-            if (check.test(EMAILS.get(ordinal), needle)) {
+        for (int ordinal = 0; ordinal < emails.size(); ordinal++) {
+            if (emails.get(ordinal) != null && check.test(emails.get(ordinal), needle)) {
                 expected.add(ordinal);
             }
         }

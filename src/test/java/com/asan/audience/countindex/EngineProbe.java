@@ -16,4 +16,17 @@ public final class EngineProbe {
     public static long bytesOf(CountIndex index, long accountId) {
         return index.bytesOf(accountId);
     }
+
+    /** Drops the e-mail column's kept check results, so the next e-mail check scans. */
+    public static void forgetEmailResults(CountIndex index, long accountId) {
+        index.asLoaded(accountId, accountIndex -> {
+            accountIndex.email.forgetResults();
+            return null;
+        });
+    }
+
+    /** Bytes per structure of the account's index. */
+    public static java.util.Map<String, Long> breakdown(CountIndex index, long accountId) {
+        return index.asLoaded(accountId, AccountIndex::sizeBreakdown);
+    }
 }
