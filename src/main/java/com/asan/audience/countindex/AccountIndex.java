@@ -1,6 +1,9 @@
 package com.asan.audience.countindex;
 
+import com.asan.audience.criteria.Attribute;
+import com.asan.audience.criteria.CustomAttribute;
 import com.asan.audience.criteria.LeadFacts;
+import com.asan.audience.criteria.StandardAttribute;
 import com.asan.audience.criteria.TextNormalizer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -73,12 +76,14 @@ final class AccountIndex {
                 custom.computeIfAbsent(key, k -> newCustomColumn(value)).add(customKey(value), ordinal);
             }
         });
+        Map<String, Long> latestByType = new HashMap<>(4);
         for (LeadFacts.EngagementEvent event : lead.events()) {
             campaignEngagement.computeIfAbsent(new EngagementKey(event.campaignId(), event.type()),
                     k -> ValueBitmaps.hashed()).add(Boolean.TRUE, ordinal);
-            TimeColumn latest = latestEngagement.computeIfAbsent(event.type(), k -> new TimeColumn());
-            latest.set(ordinal, Math.max(TimeColumn.key(event.occurredAt()), latest.get(ordinal)));
+            latestByType.merge(event.type(), TimeColumn.key(event.occurredAt()), Math::max);
         }
+        latestByType.forEach((type, key) -> latestEngagement.computeIfAbsent(type, k -> new TimeColumn())
+                .set(ordinal, key));
     }
 
     void remove(long leadId) {
@@ -158,6 +163,47 @@ final class AccountIndex {
         lastActive.optimize(size);
         latestEngagement.values().forEach(column -> column.optimize(size));
         ordinals.trim();
+    }
+
+    /** The leads that have a value for the attribute. */
+    RoaringBitmap presentOf(Attribute attribute) {
+        if (attribute instanceof CustomAttribute customAttribute) {
+            ValueBitmaps<Object> values = custom.get(customAttribute.key());
+            return values == null ? new RoaringBitmap() : values.present();
+        }
+        return switch ((StandardAttribute) attribute) {
+            case PHONE_TYPE -> phoneType.present();
+            case TAGS -> tags.present();
+            case ASSIGNED_TO -> assignee.present();
+            case LAST_ACTIVE -> lastActive.present();
+            case CREATED -> created.present();
+            case FIRST_NAME -> firstName.present();
+            case LAST_NAME -> lastName.present();
+            case STATUS -> status.present();
+            case SOURCE -> source.present();
+            case EMAIL -> email.present();
+        };
+    }
+
+    /** The folded-value bitmaps of a single-valued text attribute (names, custom text and select); null otherwise. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    ValueBitmaps<Object> textValues(Attribute attribute) {
+        if (attribute instanceof CustomAttribute customAttribute) {
+            ValueBitmaps<Object> values = custom.get(customAttribute.key());
+            return values == null ? ValueBitmaps.hashed() : values;
+        }
+        return switch ((StandardAttribute) attribute) {
+            case FIRST_NAME -> (ValueBitmaps) firstName;
+            case LAST_NAME -> (ValueBitmaps) lastName;
+            default -> null;
+        };
+    }
+
+    /** A custom field's value bitmaps (sorted for numbers and dates); empty when no lead has a value yet. */
+    @SuppressWarnings("unchecked")
+    <T> ValueBitmaps<T> customValues(CustomAttribute attribute) {
+        ValueBitmaps<Object> values = custom.get(attribute.key());
+        return values == null ? (ValueBitmaps<T>) ValueBitmaps.sorted() : (ValueBitmaps<T>) values;
     }
 
     RoaringBitmap live() {

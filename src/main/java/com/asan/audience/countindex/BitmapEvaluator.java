@@ -253,48 +253,21 @@ final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
     }
 
     private RoaringBitmap present(Attribute attribute) {
-        if (attribute instanceof CustomAttribute custom) {
-            ValueBitmaps<Object> values = index.custom.get(custom.key());
-            return values == null ? new RoaringBitmap() : values.present();
-        }
-        return switch ((StandardAttribute) attribute) {
-            case PHONE_TYPE -> index.phoneType.present();
-            case TAGS -> index.tags.present();
-            case ASSIGNED_TO -> index.assignee.present();
-            case LAST_ACTIVE -> index.lastActive.present();
-            case CREATED -> index.created.present();
-            case FIRST_NAME -> index.firstName.present();
-            case LAST_NAME -> index.lastName.present();
-            case STATUS -> index.status.present();
-            case SOURCE -> index.source.present();
-            case EMAIL -> index.email.present();
-        };
+        return index.presentOf(attribute);
     }
 
-    @SuppressWarnings("unchecked")
     private ValueBitmaps<Object> text(Attribute attribute) {
-        ValueBitmaps<?> values;
-        if (attribute instanceof CustomAttribute custom) {
-            values = index.custom.get(custom.key());
-            if (values == null) {
-                return ValueBitmaps.hashed();
-            }
-        } else {
-            values = switch ((StandardAttribute) attribute) {
-                case FIRST_NAME -> index.firstName;
-                case LAST_NAME -> index.lastName;
-                default -> throw new NotIndexed(attribute.toString());
-            };
+        ValueBitmaps<Object> values = index.textValues(attribute);
+        if (values == null) {
+            throw new NotIndexed(attribute.toString());
         }
         if (values.distinctValues() > MAX_TEXT_VALUES) {
             throw new NotIndexed(attribute + " has too many distinct values");
         }
-        return (ValueBitmaps<Object>) values;
+        return values;
     }
 
-    @SuppressWarnings("unchecked")
     private <T> ValueBitmaps<T> custom(CustomAttribute attribute) {
-        ValueBitmaps<Object> values = index.custom.get(attribute.key());
-        return values == null ? (ValueBitmaps<T>) ValueBitmaps.sorted() : (ValueBitmaps<T>) values;
+        return index.customValues(attribute);
     }
 }

@@ -34,19 +34,19 @@ public class CountIndex {
         return answer != null ? answer : sql.count(accountId, criteria, context);
     }
 
-    /** Counts for many criteria after a single catch-up, as the Audience page needs them. */
+    private static final int PARALLEL_FROM = 16;
+
+    /** Counts for many criteria after a single catch-up, as the Audience page needs them; in parallel when many. */
     public List<Long> countEach(long accountId, List<Group> criteria, EvaluationContext context) {
-        List<Long> counts = indexes.withIndex(accountId, index -> {
-            List<Long> answers = new ArrayList<>(criteria.size());
-            for (Group group : criteria) {
-                try {
-                    answers.add(new BitmapEvaluator(index, context).count(group));
-                } catch (BitmapEvaluator.NotIndexed e) {
-                    answers.add(null);
-                }
-            }
-            return answers;
-        });
+        // The caller holds the index's read lock for the whole stream, so helper threads may read it too.
+        List<Long> counts = indexes.withIndex(accountId, index -> (criteria.size() >= PARALLEL_FROM
+                ? criteria.parallelStream() : criteria.stream()).map(group -> {
+                    try {
+                        return (Long) new BitmapEvaluator(index, context).count(group);
+                    } catch (BitmapEvaluator.NotIndexed e) {
+                        return null;
+                    }
+                }).collect(java.util.stream.Collectors.toList()));
         List<Long> result = new ArrayList<>(criteria.size());
         for (int i = 0; i < criteria.size(); i++) {
             Long answer = counts == null ? null : counts.get(i);

@@ -145,20 +145,6 @@ final class CountPlanner {
         return result;
     }
 
-    /** Names and custom text or select fields: one value per lead, so their value bitmaps never overlap. */
-    @SuppressWarnings("unchecked")
-    private ValueBitmaps<Object> singleValuedText(com.asan.audience.criteria.Attribute attribute) {
-        if (attribute instanceof com.asan.audience.criteria.CustomAttribute custom) {
-            ValueBitmaps<Object> values = index.custom.get(custom.key());
-            return values == null ? ValueBitmaps.hashed() : values;
-        }
-        return switch ((com.asan.audience.criteria.StandardAttribute) attribute) {
-            case FIRST_NAME -> (ValueBitmaps<Object>) (ValueBitmaps<?>) index.firstName;
-            case LAST_NAME -> (ValueBitmaps<Object>) (ValueBitmaps<?>) index.lastName;
-            default -> null;
-        };
-    }
-
     /** The value bitmaps of an IN over a single-valued attribute, which never overlap; null for other checks. */
     private List<RoaringBitmap> disjointParts(Check check) {
         if (check instanceof Check.ChoiceIn in) {
@@ -173,9 +159,10 @@ final class CountPlanner {
         if (check instanceof Check.AssigneeIn in) {
             return in.memberIds().stream().map(index.assignee::of).toList();
         }
-        if (check instanceof Check.TextIn in && singleValuedText(in.attribute()) != null) {
-            ValueBitmaps<Object> values = singleValuedText(in.attribute());
-            return in.folded().stream().map(value -> values.of(value)).toList();
+        // names and custom text or select fields hold one value per lead
+        ValueBitmaps<Object> text = check instanceof Check.TextIn in ? index.textValues(in.attribute()) : null;
+        if (text != null) {
+            return ((Check.TextIn) check).folded().stream().map(value -> text.of(value)).toList();
         }
         return null;
     }

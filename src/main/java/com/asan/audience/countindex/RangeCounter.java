@@ -51,15 +51,15 @@ final class RangeCounter {
         }
         if (check instanceof Check.TimeIn time && time.attribute() instanceof CustomAttribute attribute) {
             TimeWindows.DateBounds bounds = TimeWindows.forDate(time.window(), context);
-            return valueRange(RangeCounter.<java.time.LocalDate>custom(index, attribute), bounds.from(), true,
+            return valueRange(index.<java.time.LocalDate>customValues(attribute), bounds.from(), true,
                     bounds.to(), true);
         }
         if (check instanceof Check.NumberBetween between) {
-            return valueRange(RangeCounter.<BigDecimal>custom(index, between.attribute()), between.low(), true,
+            return valueRange(index.<BigDecimal>customValues(between.attribute()), between.low(), true,
                     between.high(), true);
         }
         if (check instanceof Check.NumberCompare compare && compare.comparison() != Check.Comparison.EQ) {
-            ValueBitmaps<BigDecimal> values = custom(index, compare.attribute());
+            ValueBitmaps<BigDecimal> values = index.customValues(compare.attribute());
             BigDecimal v = compare.operand();
             return switch (compare.comparison()) {
                 case GT -> valueRange(values, v, false, null, false);
@@ -94,7 +94,8 @@ final class RangeCounter {
             }
 
             public RoaringBitmap restrict(RoaringBitmap candidates) {
-                if (candidates.getLongCardinality() <= column.countRange(from, to)) {
+                // checking values one by one costs more per ordinal than bitmap work: only for few candidates
+                if (candidates.getLongCardinality() * 16 <= column.countRange(from, to)) {
                     return column.restrict(candidates, from, to);
                 }
                 return RoaringBitmap.and(candidates, column.range(from, to));
@@ -139,9 +140,4 @@ final class RangeCounter {
         return bound.getEpochSecond();
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> ValueBitmaps<T> custom(AccountIndex index, CustomAttribute attribute) {
-        ValueBitmaps<Object> values = index.custom.get(attribute.key());
-        return values == null ? (ValueBitmaps<T>) ValueBitmaps.sorted() : (ValueBitmaps<T>) values;
-    }
 }

@@ -101,8 +101,8 @@ final class ValueBitmaps<K> {
     }
 
     /**
-     * The candidates whose value lies in [low, high] (null = open end): intersects the candidates with each value
-     * on the smaller side of the range, so no bitmap the size of the range is built.
+     * The candidates whose value lies in [low, high] (null = open end). On the wide side of a range it subtracts
+     * the values outside from the candidates, so no bitmap the size of the range is built.
      */
     @SuppressWarnings("unchecked")
     RoaringBitmap restrictRange(RoaringBitmap candidates, K low, boolean lowInclusive, K high, boolean highInclusive) {
@@ -118,14 +118,14 @@ final class ValueBitmaps<K> {
             inside = inside.headMap(high, highInclusive);
         }
         if (inside.size() * 2 <= sorted.size()) {
-            return FastAggregation.or(inside.values().stream().map(v -> RoaringBitmap.and(candidates, v)).iterator());
+            return RoaringBitmap.and(candidates, FastAggregation.or(inside.values().iterator()));
         }
         List<RoaringBitmap> outside = new ArrayList<>();
         if (low != null) {
-            sorted.headMap(low, !lowInclusive).values().forEach(v -> outside.add(RoaringBitmap.and(candidates, v)));
+            outside.addAll(sorted.headMap(low, !lowInclusive).values());
         }
         if (high != null) {
-            sorted.tailMap(high, !highInclusive).values().forEach(v -> outside.add(RoaringBitmap.and(candidates, v)));
+            outside.addAll(sorted.tailMap(high, !highInclusive).values());
         }
         RoaringBitmap result = RoaringBitmap.and(candidates, present);
         result.andNot(FastAggregation.or(outside.iterator()));

@@ -17,9 +17,16 @@ public final class CriteriaParser {
     public static final int MAX_CONDITIONS = 200;
 
     private final ConditionReader conditions;
+    private final Map<String, CustomFieldDefinition> customFields;
 
     public CriteriaParser(Map<String, CustomFieldDefinition> customFields) {
         this.conditions = new ConditionReader(customFields);
+        this.customFields = Map.copyOf(customFields);
+    }
+
+    /** The custom fields this parser types conditions by: a parse result holds only while they are unchanged. */
+    public Map<String, CustomFieldDefinition> customFields() {
+        return customFields;
     }
 
     public Group parse(Object json, String path) {

@@ -14,8 +14,18 @@ public final class TextNormalizer {
         if (value == null) {
             return null;
         }
-        if (isFoldedAscii(value)) {
+        int ascii = asciiShape(value);
+        if (ascii == FOLDED) {
             return value;
+        }
+        if (ascii == CAPITALS) {
+            char[] lower = value.toCharArray();
+            for (int i = 0; i < lower.length; i++) {
+                if (lower[i] >= 'A' && lower[i] <= 'Z') {
+                    lower[i] += 'a' - 'A';
+                }
+            }
+            return new String(lower);
         }
         String stripped = value.strip();
         StringBuilder folded = new StringBuilder(stripped.length());
@@ -23,18 +33,26 @@ public final class TextNormalizer {
         return folded.toString();
     }
 
-    /** The common case, checked without allocating: ASCII with no capitals and no surrounding whitespace. */
-    private static boolean isFoldedAscii(String value) {
+    private static final int FOLDED = 0;
+    private static final int CAPITALS = 1;
+    private static final int OTHER = 2;
+
+    /** The common cases, told apart without allocating: ASCII with no surrounding whitespace, with or without capitals. */
+    private static int asciiShape(String value) {
         int length = value.length();
         if (length > 0 && (value.charAt(0) <= ' ' || value.charAt(length - 1) <= ' ')) {
-            return false;
+            return OTHER;
         }
+        int shape = FOLDED;
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
-            if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
-                return false;
+            if (c >= 0x80) {
+                return OTHER;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                shape = CAPITALS;
             }
         }
-        return true;
+        return shape;
     }
 }

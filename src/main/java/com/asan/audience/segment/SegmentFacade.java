@@ -33,9 +33,11 @@ public class SegmentFacade {
     private final LeadQueries leads;
     private final CountIndex counts;
     private final ApplicationEventPublisher events;
+    private final ParsedSegments parsedSegments;
 
     SegmentFacade(SegmentRepository segments, CriteriaJson json, LeadQueries leads, CountIndex counts,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, ParsedSegments parsedSegments) {
+        this.parsedSegments = parsedSegments;
         this.counts = counts;
         this.segments = segments;
         this.json = json;
@@ -146,11 +148,15 @@ public class SegmentFacade {
         EvaluationContext context = leads.contextNow(accountId);
         CriteriaParser parser = leads.parser(accountId);
         List<SegmentRepository.StoredSegment> stored = segments.all(accountId);
-        List<Group> criteria = stored.stream().map(s -> parser.parse(json.read(s.criteria()), "criteria")).toList();
-        List<Long> current = counts.countEach(accountId, criteria, context);
+        List<ParsedSegments.Parsed> parsed = stored.stream().map(s -> parsedSegments.parse(accountId, s, parser))
+                .toList();
+        List<Long> current = counts.countEach(accountId, parsed.stream().map(ParsedSegments.Parsed::criteria).toList(),
+                context);
         List<SegmentView> views = new ArrayList<>(stored.size());
         for (int i = 0; i < stored.size(); i++) {
-            views.add(view(stored.get(i), criteria.get(i), current.get(i)));
+            SegmentRepository.StoredSegment segment = stored.get(i);
+            views.add(new SegmentView(segment.id(), segment.name(), segment.description(), parsed.get(i).json(),
+                    current.get(i), segment.createdAt(), segment.updatedAt()));
         }
         return views;
     }

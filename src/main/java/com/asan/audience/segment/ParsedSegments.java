@@ -1,0 +1,58 @@
+package com.asan.audience.segment;
+
+import com.asan.audience.criteria.CriteriaParser;
+import com.asan.audience.criteria.CustomFieldDefinition;
+import com.asan.audience.criteria.Group;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Saved criteria, parsed once: a kept result is used only while the stored criteria text and the account's custom
+ * field definitions (which give conditions their types) are both unchanged. Saves reading and parsing the JSON of
+ * every segment on each Audience page.
+ */
+@Component
+class ParsedSegments {
+
+    record Parsed(Group criteria, Map<String, Object> json) {
+    }
+
+    private record Key(long accountId, long segmentId) {
+    }
+
+    private record Kept(String criteriaText, Map<String, CustomFieldDefinition> fields, Parsed parsed) {
+    }
+
+    private static final int CAPACITY = 20_000;
+
+    private final CriteriaJson json;
+    private final Map<Key, Kept> kept = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Kept> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    ParsedSegments(CriteriaJson json) {
+        this.json = json;
+    }
+
+    Parsed parse(long accountId, SegmentRepository.StoredSegment stored, CriteriaParser parser) {
+        Key key = new Key(accountId, stored.id());
+        String text = stored.criteria().data();
+        Kept hit;
+        synchronized (kept) {
+            hit = kept.get(key);
+        }
+        if (hit != null && hit.criteriaText().equals(text) && hit.fields().equals(parser.customFields())) {
+            return hit.parsed();
+        }
+        Group criteria = parser.parse(json.read(stored.criteria()), "criteria");
+        Parsed parsed = new Parsed(criteria, CriteriaParser.toJson(criteria));
+        synchronized (kept) {
+            kept.put(key, new Kept(text, parser.customFields(), parsed));
+        }
+        return parsed;
+    }
+}
