@@ -79,7 +79,7 @@ public final class SegmentCountBench {
         EvaluationContext context = queries.contextNow(accountId);
         List<BenchCriteria.Named> mix = BenchCriteria.mix(LocalDate.ofInstant(now, ZoneOffset.UTC), agents.get(0),
                 agents.get(1));
-        int runs = size <= 100_000 ? 30 : 10;
+        int runs = size <= 100_000 ? 30 : size <= 1_000_000 ? 10 : 3;
         List<Double> pooled = new ArrayList<>();
         List<Double> pooledPreview = new ArrayList<>();
         double sumOfMedians = 0;
