@@ -64,6 +64,9 @@ final class CountPlanner {
             List<String> tags = List.copyOf(any.folded());
             return RoaringBitmap.orCardinality(index.tags.of(tags.get(0)), index.tags.of(tags.get(1)));
         }
+        if (check instanceof Check.IsEmpty empty) {
+            return index.live().getLongCardinality() - index.presentOf(empty.attribute()).getLongCardinality();
+        }
         if (check instanceof Check.TagsAll all && all.folded().size() == 2) {
             List<String> tags = List.copyOf(all.folded());
             return RoaringBitmap.andCardinality(index.tags.of(tags.get(0)), index.tags.of(tags.get(1)));
@@ -107,7 +110,7 @@ final class CountPlanner {
             return base == null ? largest.getLongCardinality() : RoaringBitmap.andCardinality(base, largest);
         }
         if (disjoint != null) {
-            include.add(FastAggregation.or(disjoint.iterator()));
+            include.add(disjoint.size() == 1 ? disjoint.get(0) : FastAggregation.or(disjoint.iterator()));
             include.sort(Comparator.comparingLong(RoaringBitmap::getLongCardinality));
         }
         RoaringBitmap base = intersect(include);
