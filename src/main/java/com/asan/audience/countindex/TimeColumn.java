@@ -34,6 +34,7 @@ final class TimeColumn {
     private final Map<Integer, Long> farSeconds = new HashMap<>();
     private final TreeMap<Long, RoaringBitmap> days = new TreeMap<>();
     private final RoaringBitmap present = new RoaringBitmap();
+    private final KeptUnions<Long> unions = new KeptUnions<>();
 
     TimeColumn() {
         Arrays.fill(seconds, ABSENT);
@@ -79,7 +80,9 @@ final class TimeColumn {
         if ((key & 1) == 1) {
             fractional.add(ordinal);
         }
-        days.computeIfAbsent(Math.floorDiv(key, DAY_KEYS), d -> new RoaringBitmap()).add(ordinal);
+        long day = Math.floorDiv(key, DAY_KEYS);
+        days.computeIfAbsent(day, d -> new RoaringBitmap()).add(ordinal);
+        unions.added(day, ordinal);
         present.add(ordinal);
     }
 
@@ -94,6 +97,7 @@ final class TimeColumn {
         if (bucket.isEmpty()) {
             days.remove(day);
         }
+        unions.removed(day, ordinal);
         present.remove(ordinal);
         fractional.remove(ordinal);
         farSeconds.remove(ordinal);
@@ -121,21 +125,29 @@ final class TimeColumn {
         }
         NavigableMap<Long, RoaringBitmap> inside = days.subMap(firstDay, false, lastDay, false);
         if (inside.size() * 2 > days.size()) {
-            RoaringBitmap outside = FastAggregation.or(days.headMap(firstDay, false).values().iterator());
-            outside.or(FastAggregation.or(days.tailMap(lastDay, false).values().iterator()));
-            RoaringBitmap result = RoaringBitmap.andNot(present, outside);
+            RoaringBitmap result = present.clone();
+            result.andNot(union(days.headMap(firstDay, false)));
+            result.andNot(union(days.tailMap(lastDay, false)));
             removeOutOfRange(result, days.get(firstDay), fromInclusive, toExclusive);
             if (lastDay != firstDay) {
                 removeOutOfRange(result, days.get(lastDay), fromInclusive, toExclusive);
             }
             return result;
         }
-        RoaringBitmap result = FastAggregation.or(inside.values().iterator());
-        addInRange(result, days.get(firstDay), fromInclusive, toExclusive);
+        RoaringBitmap boundary = new RoaringBitmap();
+        addInRange(boundary, days.get(firstDay), fromInclusive, toExclusive);
         if (lastDay != firstDay) {
-            addInRange(result, days.get(lastDay), fromInclusive, toExclusive);
+            addInRange(boundary, days.get(lastDay), fromInclusive, toExclusive);
         }
-        return result;
+        return RoaringBitmap.or(union(inside), boundary);
+    }
+
+    /** The union of whole day buckets, kept for later queries (see {@link KeptUnions}); do not modify it. */
+    private RoaringBitmap union(NavigableMap<Long, RoaringBitmap> buckets) {
+        if (buckets.isEmpty()) {
+            return new RoaringBitmap();
+        }
+        return unions.union(buckets.firstKey(), buckets.lastKey(), () -> FastAggregation.or(buckets.values().iterator()));
     }
 
     /** The candidates whose key lies in [from, to), checked one by one: for candidate sets smaller than the range. */
@@ -250,7 +262,7 @@ final class TimeColumn {
 
     long sizeInBytes() {
         long bytes = seconds.length * 4L + present.getLongSizeInBytes() + fractional.getLongSizeInBytes()
-                + farSeconds.size() * 64L;
+                + farSeconds.size() * 64L + unions.sizeInBytes();
         for (RoaringBitmap day : days.values()) {
             bytes += 48 + day.getLongSizeInBytes();
         }

@@ -1,8 +1,6 @@
 package com.asan.audience.countindex;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -16,35 +14,63 @@ final class ValueBitmaps<K> {
 
     private final Map<K, RoaringBitmap> byValue;
     private final RoaringBitmap present = new RoaringBitmap();
+    /** Range unions in use (sorted columns only). */
+    @SuppressWarnings("rawtypes")
+    private final KeptUnions unions;
 
-    private ValueBitmaps(Map<K, RoaringBitmap> byValue) {
+    @SuppressWarnings("rawtypes")
+    private ValueBitmaps(Map<K, RoaringBitmap> byValue, KeptUnions unions) {
         this.byValue = byValue;
+        this.unions = unions;
     }
 
     static <K> ValueBitmaps<K> hashed() {
-        return new ValueBitmaps<>(new HashMap<>());
+        return new ValueBitmaps<>(new HashMap<>(), null);
     }
 
     /** Keeps values ordered, for range queries (numbers, dates). */
     static <K extends Comparable<K>> ValueBitmaps<K> sorted() {
-        return new ValueBitmaps<>(new TreeMap<>());
+        return new ValueBitmaps<>(new TreeMap<>(), new KeptUnions<K>());
     }
 
+    @SuppressWarnings("unchecked")
     void add(K value, int ordinal) {
         byValue.computeIfAbsent(value, v -> new RoaringBitmap()).add(ordinal);
         present.add(ordinal);
+        if (unions != null) {
+            unions.added((Comparable<?>) value, ordinal);
+        }
     }
 
     /** Removes the ordinal from every value; cost grows with the number of distinct values. */
+    @SuppressWarnings("unchecked")
     void remove(int ordinal) {
         if (!present.contains(ordinal)) {
             return;
         }
-        byValue.values().removeIf(bitmap -> {
-            bitmap.remove(ordinal);
-            return bitmap.isEmpty();
-        });
+        var values = byValue.entrySet().iterator();
+        while (values.hasNext()) {
+            Map.Entry<K, RoaringBitmap> value = values.next();
+            if (value.getValue().checkedRemove(ordinal)) {
+                if (unions != null) {
+                    unions.removed((Comparable<?>) value.getKey(), ordinal);
+                }
+                if (value.getValue().isEmpty()) {
+                    values.remove();
+                }
+            }
+        }
         present.remove(ordinal);
+    }
+
+    /** The union of the values in a sub-map of this sorted column, kept for later queries; do not modify it. */
+    @SuppressWarnings("unchecked")
+    private RoaringBitmap union(NavigableMap<K, RoaringBitmap> values) {
+        if (values.isEmpty()) {
+            return new RoaringBitmap();
+        }
+        return unions.union((Comparable<?>) values.firstKey(), (Comparable<?>) values.lastKey(),
+                () -> FastAggregation.or(values.values().iterator()));
     }
 
     RoaringBitmap present() {
@@ -88,16 +114,16 @@ final class ValueBitmaps<K> {
             inside = inside.headMap(high, highInclusive);
         }
         if (inside.size() * 2 <= sorted.size()) {
-            return FastAggregation.or(inside.values().iterator());
+            return union(inside).clone();
         }
-        RoaringBitmap outside = new RoaringBitmap();
+        RoaringBitmap result = present.clone();
         if (low != null) {
-            outside.or(FastAggregation.or(sorted.headMap(low, !lowInclusive).values().iterator()));
+            result.andNot(union(sorted.headMap(low, !lowInclusive)));
         }
         if (high != null) {
-            outside.or(FastAggregation.or(sorted.tailMap(high, !highInclusive).values().iterator()));
+            result.andNot(union(sorted.tailMap(high, !highInclusive)));
         }
-        return RoaringBitmap.andNot(present, outside);
+        return result;
     }
 
     /**
@@ -118,17 +144,15 @@ final class ValueBitmaps<K> {
             inside = inside.headMap(high, highInclusive);
         }
         if (inside.size() * 2 <= sorted.size()) {
-            return RoaringBitmap.and(candidates, FastAggregation.or(inside.values().iterator()));
-        }
-        List<RoaringBitmap> outside = new ArrayList<>();
-        if (low != null) {
-            outside.addAll(sorted.headMap(low, !lowInclusive).values());
-        }
-        if (high != null) {
-            outside.addAll(sorted.tailMap(high, !highInclusive).values());
+            return RoaringBitmap.and(candidates, union(inside));
         }
         RoaringBitmap result = RoaringBitmap.and(candidates, present);
-        result.andNot(FastAggregation.or(outside.iterator()));
+        if (low != null) {
+            result.andNot(union(sorted.headMap(low, !lowInclusive)));
+        }
+        if (high != null) {
+            result.andNot(union(sorted.tailMap(high, !highInclusive)));
+        }
         return result;
     }
 
@@ -157,7 +181,7 @@ final class ValueBitmaps<K> {
     }
 
     long sizeInBytes() {
-        long bytes = present.getLongSizeInBytes();
+        long bytes = present.getLongSizeInBytes() + (unions == null ? 0 : unions.sizeInBytes());
         for (RoaringBitmap bitmap : byValue.values()) {
             bytes += 64 + bitmap.getLongSizeInBytes();
         }
