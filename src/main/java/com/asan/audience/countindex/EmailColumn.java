@@ -2,7 +2,6 @@ package com.asan.audience.countindex;
 
 import com.asan.audience.countindex.TextHeap.Match;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
@@ -20,19 +19,14 @@ final class EmailColumn {
 
     /** Stands for "no @ in the address"; it can never be a real domain, which has no @. */
     private static final String NO_DOMAIN = "@";
-    private static final int KEPT_RESULTS = 16;
 
     private record CheckKey(TextHeap.Match match, String needle) {
     }
 
     private final ValueBitmaps<String> domains = ValueBitmaps.hashed();
     private final TextHeap localParts = new TextHeap();
-    private final Map<CheckKey, RoaringBitmap> kept = new LinkedHashMap<>(32, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<CheckKey, RoaringBitmap> eldest) {
-            return size() > KEPT_RESULTS;
-        }
-    };
+    private final KeptBitmaps<CheckKey, String> kept = new KeptBitmaps<>(
+            (check, folded) -> TextHeap.matches(folded, check.needle(), check.match()));
 
     void set(int ordinal, String folded) {
         clear(ordinal);
@@ -42,43 +36,23 @@ final class EmailColumn {
         int at = folded.lastIndexOf('@');
         localParts.set(ordinal, at < 0 ? folded : folded.substring(0, at));
         domains.add(at < 0 ? NO_DOMAIN : folded.substring(at + 1), ordinal);
-        kept.forEach((check, result) -> {
-            if (TextHeap.matches(folded, check.needle(), check.match())) {
-                result.add(ordinal);
-            }
-        });
+        kept.added(folded, ordinal);
     }
 
     void clear(int ordinal) {
         if (domains.present().contains(ordinal)) {
             domains.remove(ordinal);
             localParts.clear(ordinal);
-            kept.values().forEach(result -> result.remove(ordinal));
+            kept.removed(ordinal);
         }
-    }
-
-    /**
-     * The kept result of a check, computed on first use; callers must not modify it. Readers share the index's
-     * read lock, so the map itself is guarded; writers hold the write lock and are alone.
-     */
-    private RoaringBitmap kept(TextHeap.Match match, String needle, java.util.function.Supplier<RoaringBitmap> scan) {
-        CheckKey key = new CheckKey(match, needle);
-        RoaringBitmap result;
-        synchronized (kept) {
-            result = kept.get(key);
-        }
-        if (result == null) {
-            result = scan.get();
-            result.runOptimize();
-            synchronized (kept) {
-                kept.put(key, result);
-            }
-        }
-        return result;
     }
 
     RoaringBitmap present() {
         return domains.present();
+    }
+
+    private RoaringBitmap kept(TextHeap.Match match, String needle, java.util.function.Supplier<RoaringBitmap> scan) {
+        return kept.get(new CheckKey(match, needle), scan);
     }
 
     RoaringBitmap equalToAny(Collection<String> folded) {
@@ -145,11 +119,7 @@ final class EmailColumn {
     }
 
     long sizeInBytes() {
-        long bytes = domains.sizeInBytes() + localParts.sizeInBytes();
-        for (RoaringBitmap result : kept.values()) {
-            bytes += 64 + result.getLongSizeInBytes();
-        }
-        return bytes;
+        return domains.sizeInBytes() + localParts.sizeInBytes() + kept.sizeInBytes();
     }
 
     /** Drops the kept results: for measuring the scans themselves. */

@@ -34,7 +34,8 @@ final class TimeColumn {
     private final Map<Integer, Long> farSeconds = new HashMap<>();
     private final TreeMap<Long, RoaringBitmap> days = new TreeMap<>();
     private final RoaringBitmap present = new RoaringBitmap();
-    private final KeptUnions<Long> unions = new KeptUnions<>();
+    /** Unions of whole-day spans in use (see {@link KeptBitmaps}). */
+    private final KeptBitmaps<KeptBitmaps.Span<Long>, Long> unions = new KeptBitmaps<>(KeptBitmaps.Span::contains);
 
     TimeColumn() {
         Arrays.fill(seconds, ABSENT);
@@ -97,7 +98,7 @@ final class TimeColumn {
         if (bucket.isEmpty()) {
             days.remove(day);
         }
-        unions.removed(day, ordinal);
+        unions.removed(ordinal);
         present.remove(ordinal);
         fractional.remove(ordinal);
         farSeconds.remove(ordinal);
@@ -142,12 +143,13 @@ final class TimeColumn {
         return RoaringBitmap.or(union(inside), boundary);
     }
 
-    /** The union of whole day buckets, kept for later queries (see {@link KeptUnions}); do not modify it. */
+    /** The union of whole day buckets, kept for later queries; do not modify it. */
     private RoaringBitmap union(NavigableMap<Long, RoaringBitmap> buckets) {
         if (buckets.isEmpty()) {
             return new RoaringBitmap();
         }
-        return unions.union(buckets.firstKey(), buckets.lastKey(), () -> FastAggregation.or(buckets.values().iterator()));
+        return unions.get(new KeptBitmaps.Span<>(buckets.firstKey(), buckets.lastKey()),
+                () -> FastAggregation.or(buckets.values().iterator()));
     }
 
     /** The candidates whose key lies in [from, to), checked one by one: for candidate sets smaller than the range. */

@@ -14,12 +14,12 @@ final class ValueBitmaps<K> {
 
     private final Map<K, RoaringBitmap> byValue;
     private final RoaringBitmap present = new RoaringBitmap();
-    /** Range unions in use (sorted columns only). */
+    /** Unions of value spans in use (sorted columns only; see {@link KeptBitmaps}). */
     @SuppressWarnings("rawtypes")
-    private final KeptUnions unions;
+    private final KeptBitmaps unions;
 
     @SuppressWarnings("rawtypes")
-    private ValueBitmaps(Map<K, RoaringBitmap> byValue, KeptUnions unions) {
+    private ValueBitmaps(Map<K, RoaringBitmap> byValue, KeptBitmaps unions) {
         this.byValue = byValue;
         this.unions = unions;
     }
@@ -30,7 +30,7 @@ final class ValueBitmaps<K> {
 
     /** Keeps values ordered, for range queries (numbers, dates). */
     static <K extends Comparable<K>> ValueBitmaps<K> sorted() {
-        return new ValueBitmaps<>(new TreeMap<>(), new KeptUnions<K>());
+        return new ValueBitmaps<>(new TreeMap<>(), new KeptBitmaps<KeptBitmaps.Span<K>, K>(KeptBitmaps.Span::contains));
     }
 
     @SuppressWarnings("unchecked")
@@ -38,7 +38,7 @@ final class ValueBitmaps<K> {
         byValue.computeIfAbsent(value, v -> new RoaringBitmap()).add(ordinal);
         present.add(ordinal);
         if (unions != null) {
-            unions.added((Comparable<?>) value, ordinal);
+            unions.added(value, ordinal);
         }
     }
 
@@ -53,7 +53,7 @@ final class ValueBitmaps<K> {
             Map.Entry<K, RoaringBitmap> value = values.next();
             if (value.getValue().checkedRemove(ordinal)) {
                 if (unions != null) {
-                    unions.removed((Comparable<?>) value.getKey(), ordinal);
+                    unions.removed(ordinal);
                 }
                 if (value.getValue().isEmpty()) {
                     values.remove();
@@ -64,12 +64,12 @@ final class ValueBitmaps<K> {
     }
 
     /** The union of the values in a sub-map of this sorted column, kept for later queries; do not modify it. */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private RoaringBitmap union(NavigableMap<K, RoaringBitmap> values) {
         if (values.isEmpty()) {
             return new RoaringBitmap();
         }
-        return unions.union((Comparable<?>) values.firstKey(), (Comparable<?>) values.lastKey(),
+        return unions.get(new KeptBitmaps.Span<>((Comparable) values.firstKey(), (Comparable) values.lastKey()),
                 () -> FastAggregation.or(values.values().iterator()));
     }
 
@@ -100,53 +100,25 @@ final class ValueBitmaps<K> {
     }
 
     /** Ordinals whose value lies in [low, high] (null = open end); the complement is used for wide ranges. */
-    @SuppressWarnings("unchecked")
     RoaringBitmap range(K low, boolean lowInclusive, K high, boolean highInclusive) {
-        NavigableMap<K, RoaringBitmap> sorted = (NavigableMap<K, RoaringBitmap>) byValue;
-        if (low != null && high != null && ((Comparable<K>) low).compareTo(high) > 0) {
-            return new RoaringBitmap();
-        }
-        NavigableMap<K, RoaringBitmap> inside = sorted;
-        if (low != null) {
-            inside = inside.tailMap(low, lowInclusive);
-        }
-        if (high != null) {
-            inside = inside.headMap(high, highInclusive);
-        }
-        if (inside.size() * 2 <= sorted.size()) {
-            return union(inside).clone();
-        }
-        RoaringBitmap result = present.clone();
-        if (low != null) {
-            result.andNot(union(sorted.headMap(low, !lowInclusive)));
-        }
-        if (high != null) {
-            result.andNot(union(sorted.tailMap(high, !highInclusive)));
-        }
-        return result;
+        return restrictRange(null, low, lowInclusive, high, highInclusive);
     }
 
     /**
-     * The candidates whose value lies in [low, high] (null = open end). On the wide side of a range it subtracts
-     * the values outside from the candidates, so no bitmap the size of the range is built.
+     * The candidates (null: every ordinal) whose value lies in [low, high] (null = open end). On the wide side of a
+     * range it subtracts the values outside from the candidates, so no bitmap the size of the range is built.
      */
     @SuppressWarnings("unchecked")
     RoaringBitmap restrictRange(RoaringBitmap candidates, K low, boolean lowInclusive, K high, boolean highInclusive) {
         NavigableMap<K, RoaringBitmap> sorted = (NavigableMap<K, RoaringBitmap>) byValue;
-        if (low != null && high != null && ((Comparable<K>) low).compareTo(high) > 0) {
+        NavigableMap<K, RoaringBitmap> inside = inside(low, lowInclusive, high, highInclusive);
+        if (inside == null) {
             return new RoaringBitmap();
         }
-        NavigableMap<K, RoaringBitmap> inside = sorted;
-        if (low != null) {
-            inside = inside.tailMap(low, lowInclusive);
-        }
-        if (high != null) {
-            inside = inside.headMap(high, highInclusive);
-        }
         if (inside.size() * 2 <= sorted.size()) {
-            return RoaringBitmap.and(candidates, union(inside));
+            return candidates == null ? union(inside).clone() : RoaringBitmap.and(candidates, union(inside));
         }
-        RoaringBitmap result = RoaringBitmap.and(candidates, present);
+        RoaringBitmap result = candidates == null ? present.clone() : RoaringBitmap.and(candidates, present);
         if (low != null) {
             result.andNot(union(sorted.headMap(low, !lowInclusive)));
         }
@@ -157,23 +129,32 @@ final class ValueBitmaps<K> {
     }
 
     /** How many ordinals have a value in [low, high] (null = open end), summing cardinalities. */
-    @SuppressWarnings("unchecked")
     long countRange(K low, boolean lowInclusive, K high, boolean highInclusive) {
-        NavigableMap<K, RoaringBitmap> inside = (NavigableMap<K, RoaringBitmap>) byValue;
-        if (low != null && high != null && ((Comparable<K>) low).compareTo(high) > 0) {
+        NavigableMap<K, RoaringBitmap> inside = inside(low, lowInclusive, high, highInclusive);
+        if (inside == null) {
             return 0;
-        }
-        if (low != null) {
-            inside = inside.tailMap(low, lowInclusive);
-        }
-        if (high != null) {
-            inside = inside.headMap(high, highInclusive);
         }
         long count = 0;
         for (RoaringBitmap bitmap : inside.values()) {
             count += bitmap.getLongCardinality();
         }
         return count;
+    }
+
+    /** The values in [low, high] (null = open end) of this sorted column; null when low is above high. */
+    @SuppressWarnings("unchecked")
+    private NavigableMap<K, RoaringBitmap> inside(K low, boolean lowInclusive, K high, boolean highInclusive) {
+        if (low != null && high != null && ((Comparable<K>) low).compareTo(high) > 0) {
+            return null;
+        }
+        NavigableMap<K, RoaringBitmap> inside = (NavigableMap<K, RoaringBitmap>) byValue;
+        if (low != null) {
+            inside = inside.tailMap(low, lowInclusive);
+        }
+        if (high != null) {
+            inside = inside.headMap(high, highInclusive);
+        }
+        return inside;
     }
 
     Map<K, RoaringBitmap> entries() {
