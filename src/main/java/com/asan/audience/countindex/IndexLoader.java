@@ -42,15 +42,19 @@ final class IndexLoader {
             }
         }, applier);
         List<List<LeadFacts>> current = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
-        index.version = snapshots.loadAll(accountId, lead -> {
-            current.get(0).add(lead);
-            if (current.get(0).size() == BATCH) {
-                handOver(batches, current.get(0), applying);
-                current.set(0, new ArrayList<>(BATCH));
-            }
-        });
-        handOver(batches, current.get(0), applying);
-        handOver(batches, END, applying);
+        try {
+            index.version = snapshots.loadAll(accountId, lead -> {
+                current.get(0).add(lead);
+                if (current.get(0).size() == BATCH) {
+                    handOver(batches, current.get(0), applying);
+                    current.set(0, new ArrayList<>(BATCH));
+                }
+            });
+            handOver(batches, current.get(0), applying);
+        } finally {
+            // also when reading failed: the applier must not wait for batches that will never come
+            handOver(batches, END, applying);
+        }
         applying.join();
         index.optimize();
         return index;

@@ -49,10 +49,25 @@ class ParsedSegments {
             return hit.parsed();
         }
         Group criteria = parser.parse(json.read(stored.criteria()), "criteria");
-        Parsed parsed = new Parsed(criteria, CriteriaParser.toJson(criteria));
+        @SuppressWarnings("unchecked")
+        Parsed parsed = new Parsed(criteria, (Map<String, Object>) frozen(CriteriaParser.toJson(criteria)));
         synchronized (kept) {
             kept.put(key, new Kept(text, parser.customFields(), parsed));
         }
         return parsed;
+    }
+
+    /** A read-only deep copy: the kept JSON form is handed to every caller, so none may change it. */
+    private static Object frozen(Object json) {
+        if (json instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, value) -> copy.put(key, frozen(value)));
+            return java.util.Collections.unmodifiableMap(copy);
+        }
+        if (json instanceof java.util.List<?> list) {
+            return java.util.Collections.unmodifiableList(list.stream().map(ParsedSegments::frozen)
+                    .collect(java.util.stream.Collectors.toList()));
+        }
+        return json;
     }
 }
