@@ -51,14 +51,14 @@ final class EmailColumn {
         return domains.present();
     }
 
-    private RoaringBitmap kept(TextHeap.Match match, String needle, java.util.function.Supplier<RoaringBitmap> scan) {
+    private RoaringBitmap keptResult(TextHeap.Match match, String needle, java.util.function.Supplier<RoaringBitmap> scan) {
         return kept.get(new CheckKey(match, needle), scan);
     }
 
     RoaringBitmap equalToAny(Collection<String> folded) {
         RoaringBitmap result = new RoaringBitmap();
         for (String email : folded) {
-            result.or(kept(Match.EXACT, email, () -> equalTo(email)));
+            result.or(keptResult(Match.EXACT, email, () -> equalTo(email)));
         }
         return result;
     }
@@ -71,11 +71,11 @@ final class EmailColumn {
     }
 
     RoaringBitmap containing(String needle) {
-        return kept(Match.CONTAINS, needle, () -> scanContaining(needle));
+        return keptResult(Match.CONTAINS, needle, () -> scanContaining(needle));
     }
 
     RoaringBitmap startingWith(String needle) {
-        return kept(Match.PREFIX, needle, () -> scanStartingWith(needle));
+        return keptResult(Match.PREFIX, needle, () -> scanStartingWith(needle));
     }
 
     private RoaringBitmap scanContaining(String needle) {

@@ -46,16 +46,6 @@ final class TimeColumn {
         return 2 * instant.getEpochSecond() + (instant.getNano() == 0 ? 0 : 1);
     }
 
-    /** The key of the whole-second bound {@code t >= at}. */
-    static long atOrAfter(Instant at) {
-        return 2 * at.getEpochSecond() + (at.getNano() == 0 ? 0 : 2);
-    }
-
-    /** The key of the whole-second bound {@code t > after}. */
-    static long after(Instant after) {
-        return 2 * after.getEpochSecond() + (after.getNano() == 0 ? 1 : 2);
-    }
-
     long get(int ordinal) {
         if (ordinal >= seconds.length || seconds[ordinal] == ABSENT) {
             return NONE;

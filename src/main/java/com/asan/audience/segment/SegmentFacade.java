@@ -165,7 +165,7 @@ public class SegmentFacade {
     public List<Definition> definitions(long accountId) {
         CriteriaParser parser = leads.parser(accountId);
         return segments.all(accountId).stream().map(stored -> new Definition(stored.id(), stored.name(),
-                stored.description(), parser.parse(json.read(stored.criteria()), "criteria"))).toList();
+                stored.description(), parsedSegments.parse(accountId, stored, parser).criteria())).toList();
     }
 
     @Transactional(readOnly = true)
@@ -269,7 +269,7 @@ public class SegmentFacade {
     }
 
     private Group parseStored(long accountId, SegmentRepository.StoredSegment stored) {
-        return leads.parser(accountId).parse(json.read(stored.criteria()), "criteria");
+        return parsedSegments.parse(accountId, stored, leads.parser(accountId)).criteria();
     }
 
     /** Criteria are shown in their canonical key order (jsonb storage does not keep the order they were sent in). */
