@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivers a campaign whose recipient list is stored: claims pending recipients in chunks (marking them
  * "sending" before any SMTP traffic), renders each for its lead as the lead is now, sends over several
  * connections at a capped rate, and records every outcome. Temporary failures are retried with backoff.
+ * At most two chunks are in flight: one being sent while the previous one's results are recorded.
  */
 @Component
 class CampaignSender {
@@ -34,15 +37,12 @@ class CampaignSender {
     private final CampaignRepository campaigns;
     private final RecipientRepository recipients;
     private final MessageRenderer renderer;
-    private final MailTransport transport;
     private final LeadQueries leads;
     private final AccountFacade accounts;
     private final EngagementFacade engagement;
     private final TransactionTemplate transactions;
-    private final ExecutorService connections;
-    private final int connectionCount;
+    private final ChunkDispatcher dispatcher;
     private final int chunk;
-    private final SendRate rate;
     private final Duration lease;
     private final Duration retryBase;
 
@@ -57,21 +57,19 @@ class CampaignSender {
         this.campaigns = campaigns;
         this.recipients = recipients;
         this.renderer = renderer;
-        this.transport = transport;
         this.leads = leads;
         this.accounts = accounts;
         this.engagement = engagement;
         this.transactions = transactions;
-        this.connectionCount = connectionCount;
-        this.connections = Executors.newFixedThreadPool(connectionCount, task -> {
-            Thread thread = new Thread(task, "smtp-connection");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.dispatcher = new ChunkDispatcher(transport, new SendRate(ratePerSecond), connectionCount);
         this.chunk = chunk;
-        this.rate = new SendRate(ratePerSecond);
         this.lease = lease;
         this.retryBase = retryBase;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        dispatcher.close();
     }
 
     Duration lease() {
@@ -83,28 +81,50 @@ class CampaignSender {
         transactions.executeWithoutResult(s -> recipients.failInterrupted(accountId, campaignId));
         CampaignView campaign = campaigns.find(accountId, campaignId).orElseThrow();
         String postalAddress = accounts.settings(accountId).postalAddress();
-        while (true) {
-            if (!Boolean.TRUE.equals(transactions.execute(s -> campaigns.renewLease(accountId, campaignId, owner, lease)))) {
-                return false;
-            }
-            List<RecipientRepository.Claimed> claimed = transactions.execute(
-                    s -> recipients.claim(accountId, campaignId, chunk));
-            if (claimed.isEmpty()) {
-                OffsetDateTime next = transactions.execute(s -> recipients.nextDue(accountId, campaignId));
-                if (next == null) {
-                    finish(accountId, campaignId);
-                    return true;
+        InFlight inFlight = null;
+        try {
+            while (true) {
+                if (!Boolean.TRUE.equals(transactions.execute(
+                        s -> campaigns.renewLease(accountId, campaignId, owner, lease)))) {
+                    record(inFlight);
+                    return false;
                 }
-                Thread.sleep(Math.max(50, Math.min(lease.toMillis() / 3,
-                        Duration.between(OffsetDateTime.now(ZoneOffset.UTC), next).toMillis())));
-                continue;
+                List<RecipientRepository.Claimed> claimed = transactions.execute(
+                        s -> recipients.claim(accountId, campaignId, chunk));
+                if (claimed.isEmpty()) {
+                    if (inFlight != null) {
+                        record(inFlight);
+                        inFlight = null;
+                        continue;
+                    }
+                    OffsetDateTime next = transactions.execute(s -> recipients.nextDue(accountId, campaignId));
+                    if (next == null) {
+                        finish(accountId, campaignId);
+                        return true;
+                    }
+                    Thread.sleep(Math.max(50, Math.min(lease.toMillis() / 3,
+                            Duration.between(OffsetDateTime.now(ZoneOffset.UTC), next).toMillis())));
+                    continue;
+                }
+                // the next chunk goes out before the previous one's results are recorded: connections never idle
+                InFlight started = start(accountId, campaign, postalAddress, claimed);
+                record(inFlight);
+                inFlight = started;
             }
-            sendChunk(accountId, campaign, postalAddress, claimed);
+        } catch (InterruptedException e) {
+            recordAfterStop(inFlight);
+            throw e;
         }
     }
 
-    private void sendChunk(long accountId, CampaignView campaign, String postalAddress,
-                           List<RecipientRepository.Claimed> claimed) throws InterruptedException {
+    /** A chunk handed to the connections: who was skipped before sending, and the sends under way. */
+    private record InFlight(long accountId, long campaignId, List<Long> gone, List<Long> unsubscribed,
+                            Map<Long, Integer> attempts, Map<Long, String> messageIds,
+                            CompletableFuture<List<MailTransport.Result>> results) {
+    }
+
+    private InFlight start(long accountId, CampaignView campaign, String postalAddress,
+                           List<RecipientRepository.Claimed> claimed) {
         Map<Long, LeadView> current = new HashMap<>();
         leads.byIds(accountId, claimed.stream().map(RecipientRepository.Claimed::leadId).toList())
                 .forEach(lead -> current.put(lead.id(), lead));
@@ -123,15 +143,48 @@ class CampaignSender {
                 deliverable.add(lead);
             }
         }
-        Map<Long, String> messageIds = new java.util.concurrent.ConcurrentHashMap<>();
-        List<MailTransport.Result> results = sendInParallel(deliverable, lead -> {
+        Map<Long, String> messageIds = new ConcurrentHashMap<>();
+        CompletableFuture<List<MailTransport.Result>> results = dispatcher.dispatch(deliverable, lead -> {
             RenderedMessage message = renderer.render(accountId, campaign, lead, postalAddress, false);
             messageIds.put(lead.id(), message.messageId());
             return message;
         });
+        return new InFlight(accountId, campaign.id(), gone, unsubscribed, attempts, messageIds, results);
+    }
+
+    private void record(InFlight chunk) throws InterruptedException {
+        if (chunk != null) {
+            record(chunk, await(chunk));
+        }
+    }
+
+    /** On a stop, records what the connections already sent, so it is not later reported as interrupted. */
+    private void recordAfterStop(InFlight chunk) {
+        if (chunk == null) {
+            return;
+        }
+        try {
+            record(chunk, chunk.results().get(lease.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
+            log.warn("Campaign {}: results of the last chunk not recorded at stop; its recipients will be "
+                    + "reported as interrupted", chunk.campaignId());
+        }
+    }
+
+    private static List<MailTransport.Result> await(InFlight chunk) throws InterruptedException {
+        try {
+            return chunk.results().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("sending failed unexpectedly", e.getCause());
+        }
+    }
+
+    private void record(InFlight chunk, List<MailTransport.Result> results) {
+        long accountId = chunk.accountId();
+        long campaignId = chunk.campaignId();
         transactions.executeWithoutResult(s -> {
-            recipients.skip(accountId, campaign.id(), gone, "lead deleted or email removed before delivery");
-            recipients.skip(accountId, campaign.id(), unsubscribed, "unsubscribed before delivery");
+            recipients.skip(accountId, campaignId, chunk.gone(), "lead deleted or email removed before delivery");
+            recipients.skip(accountId, campaignId, chunk.unsubscribed(), "unsubscribed before delivery");
             List<Long> sentIds = new ArrayList<>();
             List<String> sentMessageIds = new ArrayList<>();
             for (MailTransport.Result result : results) {
@@ -139,54 +192,23 @@ class CampaignSender {
                 switch (result.outcome()) {
                     case SENT -> {
                         sentIds.add(leadId);
-                        sentMessageIds.add(messageIds.get(leadId));
+                        sentMessageIds.add(chunk.messageIds().get(leadId));
                     }
-                    case PERMANENT_FAILURE -> recipients.markFailed(accountId, campaign.id(), leadId, result.detail());
+                    case PERMANENT_FAILURE -> recipients.markFailed(accountId, campaignId, leadId, result.detail());
                     case TEMPORARY_FAILURE -> {
-                        int attempt = attempts.get(leadId);
+                        int attempt = chunk.attempts().get(leadId);
                         if (attempt >= MAX_ATTEMPTS) {
-                            recipients.markFailed(accountId, campaign.id(), leadId,
+                            recipients.markFailed(accountId, campaignId, leadId,
                                     "gave up after " + attempt + " attempts: " + result.detail());
                         } else {
-                            recipients.retryLater(accountId, campaign.id(), leadId, result.detail(),
+                            recipients.retryLater(accountId, campaignId, leadId, result.detail(),
                                     retryBase.multipliedBy(1L << (attempt - 1)));
                         }
                     }
                 }
             }
-            recipients.markAllSent(accountId, campaign.id(), sentIds, sentMessageIds);
+            recipients.markAllSent(accountId, campaignId, sentIds, sentMessageIds);
         });
-    }
-
-    /** Renders and sends on the connection threads, one group of leads per connection. */
-    private List<MailTransport.Result> sendInParallel(List<LeadView> leadsToSend,
-                                                      java.util.function.Function<LeadView, RenderedMessage> render)
-            throws InterruptedException {
-        if (leadsToSend.isEmpty()) {
-            return List.of();
-        }
-        int groups = Math.min(connectionCount, leadsToSend.size());
-        List<Future<List<MailTransport.Result>>> futures = new ArrayList<>();
-        for (int g = 0; g < groups; g++) {
-            List<LeadView> group = new ArrayList<>();
-            for (int i = g; i < leadsToSend.size(); i += groups) {
-                group.add(leadsToSend.get(i));
-            }
-            futures.add(connections.submit(() -> {
-                List<RenderedMessage> messages = group.stream().map(render).toList();
-                rate.acquire(messages.size());
-                return transport.send(messages);
-            }));
-        }
-        List<MailTransport.Result> results = new ArrayList<>();
-        for (Future<List<MailTransport.Result>> future : futures) {
-            try {
-                results.addAll(future.get());
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("sending failed unexpectedly", e.getCause());
-            }
-        }
-        return results;
     }
 
     private void finish(long accountId, long campaignId) {

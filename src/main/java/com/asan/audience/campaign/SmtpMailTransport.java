@@ -1,26 +1,26 @@
 package com.asan.audience.campaign;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Sends through the SMTP server of {@code spring.mail.*}. A 4xx reply or a dropped connection is a temporary
- * failure (retried later); a 5xx reply is permanent and its text becomes the recipient's reason.
+ * Sends through the SMTP server of {@code spring.mail.*} over kept-open connections ({@link SmtpConnections}).
+ * A 4xx reply or a dropped connection is a temporary failure (retried later); a 5xx reply is permanent and its
+ * text becomes the recipient's reason.
  */
-final class SmtpMailTransport implements MailTransport {
+final class SmtpMailTransport implements MailTransport, AutoCloseable {
 
     private final JavaMailSenderImpl sender;
+    private final SmtpConnections connections;
 
-    SmtpMailTransport(JavaMailSenderImpl sender) {
+    SmtpMailTransport(JavaMailSenderImpl sender, SmtpConnections connections) {
         this.sender = sender;
+        this.connections = connections;
     }
 
     @Override
@@ -30,38 +30,45 @@ final class SmtpMailTransport implements MailTransport {
 
     @Override
     public List<Result> send(List<RenderedMessage> messages) {
-        List<Result> results = new ArrayList<>();
-        Map<MimeMessage, RenderedMessage> built = new IdentityHashMap<>();
-        List<MimeMessage> batch = new ArrayList<>();
-        for (RenderedMessage message : messages) {
-            try {
-                MimeMessage mime = MimeMessages.build(sender.getSession(), message);
-                built.put(mime, message);
-                batch.add(mime);
-            } catch (MessagingException | RuntimeException e) {
-                results.add(new Result(message.leadId(), Outcome.PERMANENT_FAILURE, "could not build the message: "
-                        + e.getMessage()));
-            }
-        }
-        Map<Object, Exception> failed = Map.of();
+        List<Result> results = new ArrayList<>(messages.size());
+        Transport connection = null;
         try {
-            sender.send(batch.toArray(MimeMessage[]::new));
-        } catch (MailSendException e) {
-            failed = e.getFailedMessages();
-            if (failed.isEmpty()) {
-                batch.forEach(mime -> results.add(failure(built.get(mime), e)));
-                return results;
+            for (RenderedMessage message : messages) {
+                MimeMessage mime;
+                try {
+                    mime = MimeMessages.build(sender.getSession(), message);
+                } catch (MessagingException | RuntimeException e) {
+                    results.add(new Result(message.leadId(), Outcome.PERMANENT_FAILURE,
+                            "could not build the message: " + e.getMessage()));
+                    continue;
+                }
+                try {
+                    if (connection == null) {
+                        connection = connections.borrow();
+                    }
+                    connection.sendMessage(mime, mime.getAllRecipients());
+                    results.add(new Result(message.leadId(), Outcome.SENT, null));
+                } catch (MessagingException | RuntimeException e) {
+                    Result failure = failure(message, e);
+                    results.add(failure);
+                    if (replyCode(e) == null) {
+                        connections.discard(connection);
+                        connection = null;
+                    }
+                }
             }
-        } catch (MailException e) {
-            batch.forEach(mime -> results.add(failure(built.get(mime), e)));
-            return results;
-        }
-        for (MimeMessage mime : batch) {
-            Exception error = failed.get(mime);
-            results.add(error == null ? new Result(built.get(mime).leadId(), Outcome.SENT, null)
-                    : failure(built.get(mime), error));
+        } finally {
+            if (connection != null) {
+                connections.release(connection);
+            }
         }
         return results;
+    }
+
+    /** Closes the kept connections when the application stops. */
+    @Override
+    public void close() {
+        connections.close();
     }
 
     private static Result failure(RenderedMessage message, Exception error) {

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A minimal SMTP server whose replies to RCPT TO are scripted by address: "perm..." gets 550, "temp..." gets 451
- * for its first {@code temporaryFailures} tries, everything else is accepted and recorded.
+ * for its first {@code temporaryFailures} tries, "drop..." has the connection closed on its first try, everything
+ * else is accepted and recorded.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -23,6 +24,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final int temporaryFailures;
     private final List<String> delivered = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
+    private final AtomicInteger sessions = new AtomicInteger();
 
     public ScriptedSmtpServer(int temporaryFailures) throws IOException {
         this.socket = new ServerSocket(0);
@@ -44,11 +46,17 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return tries.getOrDefault(address, new AtomicInteger()).get();
     }
 
+    /** How many SMTP sessions (connections) clients opened. */
+    int sessions() {
+        return sessions.get();
+    }
+
     private void acceptLoop() {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
                 client.setTcpNoDelay(true);
+                sessions.incrementAndGet();
                 Thread session = new Thread(() -> serve(client), "scripted-smtp-session");
                 session.setDaemon(true);
                 session.start();
@@ -73,6 +81,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         int attempt = tries.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
                         if (address.startsWith("perm")) {
                             reply(out, "550 5.1.1 <" + address + ">: mailbox unavailable");
+                        } else if (address.startsWith("drop") && attempt == 1) {
+                            return;
                         } else if (address.startsWith("temp") && attempt <= temporaryFailures) {
                             reply(out, "451 4.3.0 try again later");
                         } else {

@@ -14,7 +14,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** Temporary SMTP failures are retried until accepted; permanent ones fail the recipient with the server's reply. */
+/**
+ * Temporary SMTP failures (4xx replies, dropped connections) are retried until accepted; permanent ones fail the
+ * recipient with the server's reply. Connections are kept open between messages and replaced when they drop.
+ */
 class SmtpFailureTest extends ApiTestBase {
 
     static final ScriptedSmtpServer SERVER = start();
@@ -39,7 +42,7 @@ class SmtpFailureTest extends ApiTestBase {
         TestAccount account = newAccount();
         Api api = account.api();
         api.patch("/api/account", Map.of("postalAddress", "1 Main St, Halifax NS"));
-        for (String email : List.of("ok@example.com", "temp@example.com", "perm@example.com")) {
+        for (String email : List.of("ok@example.com", "temp@example.com", "perm@example.com", "drop@example.com")) {
             api.post("/api/leads", Map.of("email", email, "status", "Hot"));
         }
         long segment = api.post("/api/segments", Map.of("name", "Hot", "criteria", Map.of("match", "all",
@@ -50,16 +53,20 @@ class SmtpFailureTest extends ApiTestBase {
 
         CampaignView done = campaigns.awaitSent(account.accountId(), id, Duration.ofSeconds(30));
         assertThat(done.status()).isEqualTo("sent");
-        assertThat(done.stats().sent()).isEqualTo(2);
+        assertThat(done.stats().sent()).isEqualTo(3);
         assertThat(done.stats().failed()).isEqualTo(1);
-        assertThat(SERVER.delivered()).containsExactlyInAnyOrder("ok@example.com", "temp@example.com");
+        assertThat(SERVER.delivered()).containsExactlyInAnyOrder("ok@example.com", "temp@example.com",
+                "drop@example.com");
         assertThat(SERVER.tries("temp@example.com")).isEqualTo(3);
+        assertThat(SERVER.tries("drop@example.com")).isEqualTo(2);
+        // first connection dropped with "drop"; the second carries both retry rounds, as it is kept open
+        assertThat(SERVER.sessions()).isEqualTo(2);
 
         JsonNode failed = api.get("/api/campaigns/" + id + "/recipients?status=failed").json().get("items").get(0);
         assertThat(failed.get("email").asString()).isEqualTo("perm@example.com");
         assertThat(failed.get("reason").asString()).startsWith("550").contains("mailbox unavailable");
         JsonNode sent = api.get("/api/campaigns/" + id + "/recipients?status=sent").json();
-        assertThat(sent.get("total").asLong()).isEqualTo(2);
+        assertThat(sent.get("total").asLong()).isEqualTo(3);
         assertThat(sent.get("items").get(0).get("sentAt").isNull()).isFalse();
     }
 
