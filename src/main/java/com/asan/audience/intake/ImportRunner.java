@@ -155,45 +155,28 @@ class ImportRunner {
         try (CsvRows rows = CsvRows.open(files.open(accountId, id), format)) {
             RowConverter converter = new RowConverter(rows.header(), options, customFields.fieldsByKey(accountId),
                     members);
-            long read = 0;
-            List<CsvRows.Row> batch = new ArrayList<>(batchSize);
-            for (CsvRows.Row row : rows) {
-                if (read++ < alreadyDone) {
-                    continue;
+            try (ConvertedBatches batches = new ConvertedBatches(rows, converter,
+                    leads -> writer.prepare(accountId, leads), batchSize, alreadyDone)) {
+                for (ConvertedBatches.Batch batch = batches.next(); batch != null; batch = batches.next()) {
+                    commitBatch(accountId, id, owner, options, converter, batch);
                 }
-                batch.add(row);
-                if (batch.size() == batchSize) {
-                    commitBatch(accountId, id, owner, options, converter, batch, read);
-                    batch.clear();
-                }
-            }
-            if (!batch.isEmpty()) {
-                commitBatch(accountId, id, owner, options, converter, batch, read);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedRun();
             }
         }
     }
 
     private void commitBatch(long accountId, long id, String owner, ImportOptions options, RowConverter converter,
-                             List<CsvRows.Row> batch, long nextRow) {
+                             ConvertedBatches.Batch batch) {
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedRun();
         }
-        List<RowConverter.RowError> errors = new ArrayList<>();
-        List<IncomingLead> leads = new ArrayList<>(batch.size());
-        Map<Long, List<String>> cells = new HashMap<>();
+        List<RowConverter.RowError> errors = new ArrayList<>(batch.errors());
         long[] counts = new long[4];
-        for (CsvRows.Row row : batch) {
-            RowConverter.Converted converted = converter.convert(row);
-            if (converted.lead() == null) {
-                errors.addAll(converted.errors());
-                counts[3]++;
-            } else {
-                leads.add(converted.lead());
-                cells.put(row.number(), row.fields());
-            }
-        }
+        counts[3] = batch.failedRows();
         transactions.executeWithoutResult(s -> {
-            for (RowOutcome outcome : writer.write(accountId, leads, options.duplicates(), "CSV import")) {
+            for (RowOutcome outcome : writer.write(batch.leads(), options.duplicates(), "CSV import")) {
                 switch (outcome.kind()) {
                     case CREATED -> counts[0]++;
                     case UPDATED -> counts[1]++;
@@ -201,17 +184,17 @@ class ImportRunner {
                     case FAILED -> {
                         counts[3]++;
                         outcome.errors().forEach(v -> errors.add(
-                                converter.explain(outcome.rowNumber(), v, cells.get(outcome.rowNumber()))));
+                                converter.explain(outcome.rowNumber(), v, batch.cells().get(outcome.rowNumber()))));
                     }
                 }
             }
             errors.sort(java.util.Comparator.comparingLong(RowConverter.RowError::row));
             imports.insertErrors(accountId, id, errors);
-            if (!imports.advance(accountId, id, owner, nextRow, counts, lease)) {
+            if (!imports.advance(accountId, id, owner, batch.nextRow(), counts, lease)) {
                 throw new LeaseLost();
             }
         });
-        log.info("Import {} of account {} committed rows up to {}", id, accountId, nextRow);
+        log.info("Import {} of account {} committed rows up to {}", id, accountId, batch.nextRow());
     }
 
     private String finish(long accountId, long id, String owner, String status, String failure) {

@@ -61,25 +61,65 @@ public class LeadBulkWriter {
         }
     }
 
-    @Transactional
-    public List<RowOutcome> write(long accountId, List<IncomingLead> rows, DuplicatePolicy policy, String source) {
+    /**
+     * Rows read and checked, ready for {@link #write(PreparedLeads, DuplicatePolicy, String)}. Reading is the costly
+     * part in Java (phone numbers above all), so an import prepares the next batch while the current one is written.
+     */
+    public static final class PreparedLeads {
+        private final long accountId;
+        private final List<IncomingLead> rows;
+        private final List<LeadDraft> drafts;
+        private final Map<Long, RowOutcome> failures;
+
+        private PreparedLeads(long accountId, List<IncomingLead> rows, List<LeadDraft> drafts,
+                              Map<Long, RowOutcome> failures) {
+            this.accountId = accountId;
+            this.rows = rows;
+            this.drafts = drafts;
+            this.failures = failures;
+        }
+    }
+
+    /** Reads and checks the rows; touches no lead, so it needs no transaction. */
+    public PreparedLeads prepare(long accountId, List<IncomingLead> rows) {
         LeadDraftReader reader = facade.reader(accountId);
         Set<Long> members = accounts.members(accountId).stream().map(TeamMember::id).collect(Collectors.toSet());
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
-                .truncatedTo(ChronoUnit.MICROS);
-        Map<Long, RowOutcome> outcomes = new LinkedHashMap<>();
-        List<Pending> remaining = new ArrayList<>();
+        List<LeadDraft> drafts = new ArrayList<>(rows.size());
+        Map<Long, RowOutcome> failures = new HashMap<>();
         for (IncomingLead row : rows) {
             List<FieldViolation> violations = new ArrayList<>();
             LeadDraft draft = reader.read(row.json(), "", violations);
             if (draft.assignedTo != null && !members.contains(draft.assignedTo)) {
                 violations.add(new FieldViolation("assignedTo", "is not a team member of this account"));
             }
-            outcomes.put(row.rowNumber(), null);
             if (violations.isEmpty()) {
-                remaining.add(new Pending(row.rowNumber(), draft, newLead(draft, source, now)));
+                drafts.add(draft);
             } else {
-                outcomes.put(row.rowNumber(), RowOutcome.failed(row.rowNumber(), violations));
+                drafts.add(null);
+                failures.put(row.rowNumber(), RowOutcome.failed(row.rowNumber(), violations));
+            }
+        }
+        return new PreparedLeads(accountId, List.copyOf(rows), drafts, failures);
+    }
+
+    @Transactional
+    public List<RowOutcome> write(long accountId, List<IncomingLead> rows, DuplicatePolicy policy, String source) {
+        return write(prepare(accountId, rows), policy, source);
+    }
+
+    @Transactional
+    public List<RowOutcome> write(PreparedLeads prepared, DuplicatePolicy policy, String source) {
+        long accountId = prepared.accountId;
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.MICROS);
+        Map<Long, RowOutcome> outcomes = new LinkedHashMap<>();
+        List<Pending> remaining = new ArrayList<>();
+        for (int i = 0; i < prepared.rows.size(); i++) {
+            long rowNumber = prepared.rows.get(i).rowNumber();
+            LeadDraft draft = prepared.drafts.get(i);
+            outcomes.put(rowNumber, prepared.failures.get(rowNumber));
+            if (draft != null) {
+                remaining.add(new Pending(rowNumber, draft, newLead(draft, source, now)));
             }
         }
         Map<Long, List<String>> tagsToAdd = new HashMap<>();
@@ -97,36 +137,35 @@ public class LeadBulkWriter {
         return new ArrayList<>(outcomes.values());
     }
 
-    /** Writes rows whose keys are distinct; returns the rows to retry (a repeated key, or lost a race on insert). */
+    /**
+     * Writes rows whose keys are distinct; returns the rows to retry (a repeated key, or lost a race). Rows with an
+     * email are inserted straight away and the unique email index tells which already exist: only those are looked
+     * up, so a load of new leads pays no lookup. Rows keyed by phone are looked up first (no unique index).
+     */
     private List<Pending> writePass(long accountId, List<Pending> pendingRows, DuplicatePolicy policy, OffsetDateTime now,
                                     Map<Long, RowOutcome> outcomes, Map<Long, List<String>> tagsToAdd) {
-        List<Pending> pass = new ArrayList<>();
         List<Pending> later = new ArrayList<>();
+        List<Pending> inserts = new ArrayList<>();
+        List<Pending> byPhoneOnly = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (Pending pending : pendingRows) {
             String key = pending.key();
-            (key == null || keys.add(key) ? pass : later).add(pending);
+            if (key != null && !keys.add(key)) {
+                later.add(pending);
+            } else if (pending.lead().email() == null && pending.lead().phone() != null) {
+                byPhoneOnly.add(pending);
+            } else {
+                inserts.add(pending);
+            }
         }
-        Map<String, LeadView> byEmail = leads.findByEmails(accountId, pass.stream()
-                .map(p -> p.lead().email()).filter(e -> e != null).map(e -> e.toLowerCase(Locale.ROOT)).toList());
-        Map<String, LeadView> byPhone = leads.findByPhones(accountId, pass.stream()
-                .filter(p -> p.lead().email() == null).map(p -> p.lead().phone()).filter(p -> p != null).toList());
-        List<Pending> inserts = new ArrayList<>();
-        for (Pending pending : pass) {
-            LeadView existing = pending.lead().email() != null
-                    ? byEmail.get(pending.lead().email().toLowerCase(Locale.ROOT))
-                    : pending.lead().phone() == null ? null : byPhone.get(pending.lead().phone());
+        Map<String, LeadView> byPhone = leads.findByPhones(accountId,
+                byPhoneOnly.stream().map(p -> p.lead().phone()).toList());
+        for (Pending pending : byPhoneOnly) {
+            LeadView existing = byPhone.get(pending.lead().phone());
             if (existing == null) {
                 inserts.add(pending);
-            } else if (policy == DuplicatePolicy.SKIP) {
-                outcomes.put(pending.row(), RowOutcome.skipped(pending.row(), existing.id(),
-                        "duplicate of lead " + existing.id() + " (same " + (pending.lead().email() != null ? "email" : "phone") + ")"));
             } else {
-                LeadView merged = policy == DuplicatePolicy.UPDATE ? overwrite(existing, pending.draft(), now)
-                        : fillEmpty(existing, pending.draft(), now);
-                leads.update(accountId, merged);
-                outcomes.put(pending.row(), RowOutcome.updated(pending.row(), existing.id()));
-                addTags(tagsToAdd, existing.id(), pending.draft());
+                writeDuplicate(accountId, pending, existing, "phone", policy, now, outcomes, tagsToAdd, later);
             }
         }
         List<Long> ids = leads.allocateIds(inserts.size());
@@ -136,17 +175,48 @@ public class LeadBulkWriter {
         }
         Set<Long> inserted = leads.insertAll(accountId, rows);
         statistics.leadsInserted(inserted.size());
+        List<Pending> emailTaken = new ArrayList<>();
         for (int i = 0; i < inserts.size(); i++) {
             Pending pending = inserts.get(i);
             long id = ids.get(i);
             if (inserted.contains(id)) {
                 outcomes.put(pending.row(), RowOutcome.created(pending.row(), id));
                 addTags(tagsToAdd, id, pending.draft());
+            } else if (pending.lead().email() != null) {
+                emailTaken.add(pending);
             } else {
                 later.add(pending);
             }
         }
+        Map<String, LeadView> byEmail = leads.findByEmails(accountId, emailTaken.stream()
+                .map(p -> p.lead().email().toLowerCase(Locale.ROOT)).toList());
+        for (Pending pending : emailTaken) {
+            LeadView existing = byEmail.get(pending.lead().email().toLowerCase(Locale.ROOT));
+            if (existing == null) {
+                later.add(pending);
+            } else {
+                writeDuplicate(accountId, pending, existing, "email", policy, now, outcomes, tagsToAdd, later);
+            }
+        }
         return later;
+    }
+
+    private void writeDuplicate(long accountId, Pending pending, LeadView existing, String sameWhat,
+                                DuplicatePolicy policy, OffsetDateTime now, Map<Long, RowOutcome> outcomes,
+                                Map<Long, List<String>> tagsToAdd, List<Pending> later) {
+        if (policy == DuplicatePolicy.SKIP) {
+            outcomes.put(pending.row(), RowOutcome.skipped(pending.row(), existing.id(),
+                    "duplicate of lead " + existing.id() + " (same " + sameWhat + ")"));
+            return;
+        }
+        LeadView merged = policy == DuplicatePolicy.UPDATE ? overwrite(existing, pending.draft(), now)
+                : fillEmpty(existing, pending.draft(), now);
+        if (leads.update(accountId, merged)) {
+            outcomes.put(pending.row(), RowOutcome.updated(pending.row(), existing.id()));
+            addTags(tagsToAdd, existing.id(), pending.draft());
+        } else {
+            later.add(pending); // deleted meanwhile: the next pass inserts it as a new lead
+        }
     }
 
     private static void addTags(Map<Long, List<String>> tagsToAdd, long leadId, LeadDraft draft) {
@@ -161,7 +231,7 @@ public class LeadBulkWriter {
                 draft.assignedTo, LeadValues.withoutNulls(draft.customFields),
                 draft.createdAt == null ? now : draft.createdAt, draft.lastActiveAt,
                 draft.has(EMAIL_STATUS) ? draft.emailStatus : "subscribed", now);
-        return LeadValues.withPhoneType(lead, draft.has(PHONE_TYPE) ? draft.phoneType : null);
+        return LeadValues.withPhoneType(lead, draft.phoneTypeOrDerived());
     }
 
     private static LeadView overwrite(LeadView current, LeadDraft draft, OffsetDateTime now) {
@@ -174,7 +244,7 @@ public class LeadBulkWriter {
                 current.tags(), pick(draft.assignedTo, current.assignedTo()), custom,
                 pick(draft.createdAt, current.createdAt()), pick(draft.lastActiveAt, current.lastActiveAt()),
                 pick(draft.emailStatus, current.emailStatus()), now);
-        String type = draft.phoneType != null ? draft.phoneType : newPhone ? null : current.phoneType();
+        String type = newPhone ? draft.phoneTypeOrDerived() : pick(draft.phoneType, current.phoneType());
         return LeadValues.withPhoneType(lead, type);
     }
 

@@ -21,6 +21,8 @@ final class LeadDraft {
     String email;
     String phone;
     String phoneType;
+    /** The line type the numbering plan gives for {@link #phone}, found while normalising it. */
+    String derivedPhoneType;
     String status;
     String source;
     List<String> tags = List.of();
@@ -30,6 +32,11 @@ final class LeadDraft {
     OffsetDateTime createdAt;
     OffsetDateTime lastActiveAt;
     String emailStatus;
+
+    /** The phone type given, else the one the numbering plan tells. */
+    String phoneTypeOrDerived() {
+        return phoneType != null ? phoneType : derivedPhoneType;
+    }
 
     boolean has(Attribute attribute) {
         return present.contains(attribute);

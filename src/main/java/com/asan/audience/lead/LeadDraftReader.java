@@ -42,7 +42,7 @@ final class LeadDraftReader {
                 case "firstName" -> { draft.mark(FIRST_NAME); draft.firstName = text(value, path, violations); }
                 case "lastName" -> { draft.mark(LAST_NAME); draft.lastName = text(value, path, violations); }
                 case "email" -> { draft.mark(EMAIL); draft.email = email(value, path, violations); }
-                case "phone" -> { draft.mark(PHONE); draft.phone = phone(value, path, violations); }
+                case "phone" -> { draft.mark(PHONE); phone(draft, value, path, violations); }
                 case "phoneType" -> {
                     draft.mark(PHONE_TYPE);
                     draft.phoneType = choice(Vocabulary.PHONE_TYPES, value, path, violations, true);
@@ -90,15 +90,15 @@ final class LeadDraftReader {
         return email;
     }
 
-    private String phone(Object value, String path, List<FieldViolation> violations) {
+    private void phone(LeadDraft draft, Object value, String path, List<FieldViolation> violations) {
         String raw = text(value, path, violations);
         if (raw == null) {
-            return null;
+            return;
         }
-        return PhoneNumbers.normalize(raw, region).map(PhoneNumbers.Normalized::e164).orElseGet(() -> {
-            violations.add(new FieldViolation(path, "is not a valid phone number for region " + region));
-            return null;
-        });
+        PhoneNumbers.normalize(raw, region).ifPresentOrElse(normalized -> {
+            draft.phone = normalized.e164();
+            draft.derivedPhoneType = normalized.derivedType();
+        }, () -> violations.add(new FieldViolation(path, "is not a valid phone number for region " + region)));
     }
 
     private static String choice(List<String> allowed, Object value, String path, List<FieldViolation> violations,

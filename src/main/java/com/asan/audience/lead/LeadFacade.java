@@ -69,7 +69,7 @@ public class LeadFacade {
                 draft.tags, draft.assignedTo, LeadValues.withoutNulls(draft.customFields),
                 draft.createdAt == null ? now : draft.createdAt, draft.lastActiveAt,
                 draft.has(EMAIL_STATUS) ? draft.emailStatus : "subscribed", now);
-        lead = LeadValues.withPhoneType(lead, draft.has(PHONE_TYPE) ? draft.phoneType : null);
+        lead = LeadValues.withPhoneType(lead, draft.phoneTypeOrDerived());
         rejectDuplicateEmail(accountId, lead.email(), null, pathPrefix);
         long id;
         try {

@@ -42,19 +42,25 @@ class LeadRepository {
                 .returning(ID).fetchOne(ID);
     }
 
-    void update(long accountId, LeadView lead) {
-        db.update(LEADS)
+    /** False when the lead no longer exists. */
+    boolean update(long accountId, LeadView lead) {
+        return db.update(LEADS)
                 .set(FIRST_NAME, lead.firstName()).set(LAST_NAME, lead.lastName())
                 .set(EMAIL, lead.email()).set(PHONE, lead.phone()).set(PHONE_TYPE, lead.phoneType())
                 .set(STATUS, lead.status()).set(SOURCE, lead.source()).set(ASSIGNED_TO, lead.assignedTo())
                 .set(EMAIL_STATUS, lead.emailStatus()).set(CUSTOM_FIELDS, json.write(lead.customFields()))
                 .set(CREATED_AT, lead.createdAt()).set(LAST_ACTIVE_AT, lead.lastActiveAt())
                 .set(UPDATED_AT, lead.updatedAt())
-                .where(ACCOUNT_ID.eq(accountId), ID.eq(lead.id())).execute();
+                .where(ACCOUNT_ID.eq(accountId), ID.eq(lead.id())).execute() == 1;
     }
 
+    /** Deletes the lead and its tag links (lead_tags has no foreign key to cascade them, see V6). */
     boolean delete(long accountId, long id) {
-        return db.deleteFrom(LEADS).where(ACCOUNT_ID.eq(accountId), ID.eq(id)).execute() == 1;
+        if (db.deleteFrom(LEADS).where(ACCOUNT_ID.eq(accountId), ID.eq(id)).execute() != 1) {
+            return false;
+        }
+        db.deleteFrom(LEAD_TAGS).where(LT_ACCOUNT_ID.eq(accountId), LT_LEAD_ID.eq(id)).execute();
+        return true;
     }
 
     Optional<LeadView> find(long accountId, long id) {

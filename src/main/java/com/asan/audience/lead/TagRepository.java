@@ -117,7 +117,9 @@ class TagRepository {
                 .where(LT_ACCOUNT_ID.eq(accountId), LT_TAG_ID.eq(tagId)).fetch(LT_LEAD_ID));
     }
 
+    /** Deletes the tag and its links to leads (lead_tags has no foreign key to cascade them, see V6). */
     void delete(long accountId, long tagId) {
+        db.deleteFrom(LEAD_TAGS).where(LT_ACCOUNT_ID.eq(accountId), LT_TAG_ID.eq(tagId)).execute();
         db.deleteFrom(TAGS).where(TAG_ACCOUNT_ID.eq(accountId), TAG_ID.eq(tagId)).execute();
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class LeadApiTest extends ApiTestBase {
@@ -176,6 +177,23 @@ class LeadApiTest extends ApiTestBase {
         assertThat(api.delete("/api/tags/" + investor).status()).isEqualTo(204);
         assertThat(api.get("/api/leads/" + a).body()).doesNotContain("Investor");
         assertThat(api.get("/api/leads").json().get("total").asLong()).isEqualTo(2);
+        assertThat(linksTo(investor)).isZero();
+
+        assertThat(api.delete("/api/leads/" + b).status()).isEqualTo(204);
+        assertThat(api.get("/api/tags").json().get(0).get("leads").asLong()).isEqualTo(1);
+        assertThat(linksOf(b)).isZero();
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    // lead_tags has no foreign keys (V6): the repository deletes a lead's or a tag's links itself
+    private long linksTo(long tagId) {
+        return jdbc.queryForObject("select count(*) from lead_tags where tag_id = ?", Long.class, tagId);
+    }
+
+    private long linksOf(long leadId) {
+        return jdbc.queryForObject("select count(*) from lead_tags where lead_id = ?", Long.class, leadId);
     }
 
     @Test
