@@ -19,8 +19,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes many leads in one transaction with a handful of statements: the path for CSV imports and form
@@ -38,10 +42,11 @@ public class LeadBulkWriter {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PlannerStatistics statistics;
+    private final TransactionTemplate savepoint;
 
     LeadBulkWriter(LeadFacade facade, LeadRepository leads, TagRepository tags, LeadChangeFeed changes,
                    AccountFacade accounts, ApplicationEventPublisher events, Clock clock,
-                   PlannerStatistics statistics) {
+                   PlannerStatistics statistics, PlatformTransactionManager transactionManager) {
         this.facade = facade;
         this.leads = leads;
         this.tags = tags;
@@ -50,6 +55,8 @@ public class LeadBulkWriter {
         this.events = events;
         this.clock = clock;
         this.statistics = statistics;
+        this.savepoint = new TransactionTemplate(transactionManager);
+        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     private record Pending(long row, LeadDraft draft, LeadView lead) {
@@ -173,7 +180,7 @@ public class LeadBulkWriter {
         for (int i = 0; i < inserts.size(); i++) {
             rows.add(withId(inserts.get(i).lead(), ids.get(i)));
         }
-        Set<Long> inserted = leads.insertAll(accountId, rows);
+        Set<Long> inserted = insertExpectingNew(accountId, rows);
         statistics.leadsInserted(inserted.size());
         List<Pending> emailTaken = new ArrayList<>();
         for (int i = 0; i < inserts.size(); i++) {
@@ -199,6 +206,18 @@ public class LeadBulkWriter {
             }
         }
         return later;
+    }
+
+    /** A plain insert under a savepoint first: most rows of an import are new; if one is not, skip the taken. */
+    private Set<Long> insertExpectingNew(long accountId, List<LeadView> rows) {
+        if (rows.size() > 1) {
+            try {
+                return savepoint.execute(status -> leads.insertAll(accountId, rows, false));
+            } catch (DuplicateKeyException e) {
+                // some email is taken: fall through to the insert that leaves those rows out
+            }
+        }
+        return leads.insertAll(accountId, rows, true);
     }
 
     private void writeDuplicate(long accountId, Pending pending, LeadView existing, String sameWhat,
