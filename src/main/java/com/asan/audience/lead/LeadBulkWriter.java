@@ -1,7 +1,5 @@
 package com.asan.audience.lead;
 
-import static com.asan.audience.lead.LeadDraft.Attribute.*;
-
 import com.asan.audience.account.AccountFacade;
 import com.asan.audience.account.TeamMember;
 import com.asan.audience.shared.FieldViolation;
@@ -126,7 +124,7 @@ public class LeadBulkWriter {
             LeadDraft draft = prepared.drafts.get(i);
             outcomes.put(rowNumber, prepared.failures.get(rowNumber));
             if (draft != null) {
-                remaining.add(new Pending(rowNumber, draft, newLead(draft, source, now)));
+                remaining.add(new Pending(rowNumber, draft, DraftMerges.newLead(draft, source, now)));
             }
         }
         Map<Long, List<String>> tagsToAdd = new HashMap<>();
@@ -178,7 +176,7 @@ public class LeadBulkWriter {
         List<Long> ids = leads.allocateIds(inserts.size());
         List<LeadView> rows = new ArrayList<>(inserts.size());
         for (int i = 0; i < inserts.size(); i++) {
-            rows.add(withId(inserts.get(i).lead(), ids.get(i)));
+            rows.add(DraftMerges.withId(inserts.get(i).lead(), ids.get(i)));
         }
         Set<Long> inserted = insertExpectingNew(accountId, rows);
         statistics.leadsInserted(inserted.size());
@@ -228,8 +226,8 @@ public class LeadBulkWriter {
                     "duplicate of lead " + existing.id() + " (same " + sameWhat + ")"));
             return;
         }
-        LeadView merged = policy == DuplicatePolicy.UPDATE ? overwrite(existing, pending.draft(), now)
-                : fillEmpty(existing, pending.draft(), now);
+        LeadView merged = policy == DuplicatePolicy.UPDATE ? DraftMerges.overwrite(existing, pending.draft(), now)
+                : DraftMerges.fillEmpty(existing, pending.draft(), now);
         if (leads.update(accountId, merged)) {
             outcomes.put(pending.row(), RowOutcome.updated(pending.row(), existing.id()));
             addTags(tagsToAdd, existing.id(), pending.draft());
@@ -242,49 +240,5 @@ public class LeadBulkWriter {
         if (!draft.tags.isEmpty()) {
             tagsToAdd.computeIfAbsent(leadId, id -> new ArrayList<>()).addAll(draft.tags);
         }
-    }
-
-    private static LeadView newLead(LeadDraft draft, String source, OffsetDateTime now) {
-        LeadView lead = new LeadView(0, draft.firstName, draft.lastName, draft.email, draft.phone, null,
-                draft.has(STATUS) ? draft.status : "New", draft.has(SOURCE) ? draft.source : source, draft.tags,
-                draft.assignedTo, LeadValues.withoutNulls(draft.customFields),
-                draft.createdAt == null ? now : draft.createdAt, draft.lastActiveAt,
-                draft.has(EMAIL_STATUS) ? draft.emailStatus : "subscribed", now);
-        return LeadValues.withPhoneType(lead, draft.phoneTypeOrDerived());
-    }
-
-    private static LeadView overwrite(LeadView current, LeadDraft draft, OffsetDateTime now) {
-        Map<String, Object> custom = new LinkedHashMap<>(current.customFields());
-        custom.putAll(LeadValues.withoutNulls(draft.customFields));
-        boolean newPhone = draft.phone != null;
-        LeadView lead = new LeadView(current.id(), pick(draft.firstName, current.firstName()),
-                pick(draft.lastName, current.lastName()), pick(draft.email, current.email()),
-                pick(draft.phone, current.phone()), null, pick(draft.status, current.status()), current.source(),
-                current.tags(), pick(draft.assignedTo, current.assignedTo()), custom,
-                pick(draft.createdAt, current.createdAt()), pick(draft.lastActiveAt, current.lastActiveAt()),
-                pick(draft.emailStatus, current.emailStatus()), now);
-        String type = newPhone ? draft.phoneTypeOrDerived() : pick(draft.phoneType, current.phoneType());
-        return LeadValues.withPhoneType(lead, type);
-    }
-
-    private static LeadView fillEmpty(LeadView current, LeadDraft draft, OffsetDateTime now) {
-        Map<String, Object> custom = new LinkedHashMap<>(LeadValues.withoutNulls(draft.customFields));
-        custom.putAll(current.customFields());
-        LeadView lead = new LeadView(current.id(), pick(current.firstName(), draft.firstName),
-                pick(current.lastName(), draft.lastName), current.email(), pick(current.phone(), draft.phone), null,
-                current.status(), current.source(), current.tags(), pick(current.assignedTo(), draft.assignedTo),
-                custom, current.createdAt(), now, current.emailStatus(), now);
-        String type = current.phoneType() != null ? current.phoneType() : draft.phoneType;
-        return LeadValues.withPhoneType(lead, type);
-    }
-
-    private static <T> T pick(T preferred, T fallback) {
-        return preferred != null ? preferred : fallback;
-    }
-
-    private static LeadView withId(LeadView lead, long id) {
-        return new LeadView(id, lead.firstName(), lead.lastName(), lead.email(), lead.phone(), lead.phoneType(),
-                lead.status(), lead.source(), lead.tags(), lead.assignedTo(), lead.customFields(), lead.createdAt(),
-                lead.lastActiveAt(), lead.emailStatus(), lead.updatedAt());
     }
 }
