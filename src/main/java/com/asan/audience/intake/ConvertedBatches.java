@@ -1,36 +1,39 @@
 package com.asan.audience.intake;
 
 import com.asan.audience.lead.IncomingLead;
-import com.asan.audience.lead.LeadBulkWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * Reads, converts and checks the file's rows in batches on a thread of its own, ahead of the caller, so this Java
- * work for the next batch overlaps with writing the current one to the database. Memory stays bounded:
- * at most two converted batches wait.
+ * work for the next batch overlaps with writing the current one to the database. Memory stays bounded: at most
+ * two prepared batches wait. A failure while reading reaches the caller after the batches read before it.
+ *
+ * @param <P> the prepared form of a batch's leads
  */
-final class ConvertedBatches implements AutoCloseable {
+final class ConvertedBatches<P> implements AutoCloseable {
 
     /** One batch: the leads to write, the rows that failed conversion, and the row to resume after it. */
-    record Batch(LeadBulkWriter.PreparedLeads leads, List<RowConverter.RowError> errors, long failedRows,
-                 Map<Long, List<String>> cells, long nextRow) {
+    record Batch<P>(P leads, List<RowConverter.RowError> errors, long failedRows, Map<Long, List<String>> cells,
+                    long nextRow) {
     }
 
-    private record Item(Batch batch, RuntimeException failure, boolean end) {
+    private record Item<P>(Batch<P> batch, RuntimeException failure, boolean end) {
     }
 
-    private final BlockingQueue<Item> ready = new ArrayBlockingQueue<>(2);
+    private final BlockingQueue<Item<P>> ready = new ArrayBlockingQueue<>(2);
+    private final Function<List<IncomingLead>, P> prepare;
     private final Thread reader;
-    private final Function<List<IncomingLead>, LeadBulkWriter.PreparedLeads> prepare;
+    private volatile boolean closed;
 
-    ConvertedBatches(CsvRows rows, RowConverter converter,
-                     Function<List<IncomingLead>, LeadBulkWriter.PreparedLeads> prepare, int batchSize, long alreadyDone) {
+    ConvertedBatches(CsvRows rows, RowConverter converter, Function<List<IncomingLead>, P> prepare, int batchSize,
+                     long alreadyDone) {
         this.prepare = prepare;
         this.reader = new Thread(() -> read(rows, converter, batchSize, alreadyDone), "import-reader");
         reader.setDaemon(true);
@@ -38,8 +41,8 @@ final class ConvertedBatches implements AutoCloseable {
     }
 
     /** The next batch, or null after the last one. */
-    Batch next() throws InterruptedException {
-        Item item = ready.take();
+    Batch<P> next() throws InterruptedException {
+        Item<P> item = ready.take();
         if (item.failure() != null) {
             throw item.failure();
         }
@@ -56,22 +59,36 @@ final class ConvertedBatches implements AutoCloseable {
                 }
                 batch.add(row);
                 if (batch.size() == batchSize) {
-                    ready.put(new Item(convert(converter, batch, read), null, false));
+                    if (!hand(new Item<>(convert(converter, batch, read), null, false))) {
+                        return;
+                    }
                     batch = new ArrayList<>(batchSize);
                 }
             }
-            if (!batch.isEmpty()) {
-                ready.put(new Item(convert(converter, batch, read), null, false));
+            if (!batch.isEmpty() && !hand(new Item<>(convert(converter, batch, read), null, false))) {
+                return;
             }
-            ready.put(new Item(null, null, true));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            hand(new Item<>(null, null, true));
         } catch (RuntimeException e) {
-            ready.offer(new Item(null, e, false));
+            hand(new Item<>(null, e, false));
         }
     }
 
-    private Batch convert(RowConverter converter, List<CsvRows.Row> rows, long nextRow) {
+    /** Waits for room; false once the caller has closed (it may never take again, so never block for good). */
+    private boolean hand(Item<P> item) {
+        try {
+            while (!closed) {
+                if (ready.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    private Batch<P> convert(RowConverter converter, List<CsvRows.Row> rows, long nextRow) {
         List<RowConverter.RowError> errors = new ArrayList<>();
         List<IncomingLead> leads = new ArrayList<>(rows.size());
         Map<Long, List<String>> cells = new HashMap<>();
@@ -86,11 +103,12 @@ final class ConvertedBatches implements AutoCloseable {
                 cells.put(row.number(), row.fields());
             }
         }
-        return new Batch(prepare.apply(leads), errors, failed, cells, nextRow);
+        return new Batch<>(prepare.apply(leads), errors, failed, cells, nextRow);
     }
 
     @Override
     public void close() throws InterruptedException {
+        closed = true;
         reader.interrupt();
         reader.join();
     }

@@ -155,9 +155,9 @@ class ImportRunner {
         try (CsvRows rows = CsvRows.open(files.open(accountId, id), format)) {
             RowConverter converter = new RowConverter(rows.header(), options, customFields.fieldsByKey(accountId),
                     members);
-            try (ConvertedBatches batches = new ConvertedBatches(rows, converter,
-                    leads -> writer.prepare(accountId, leads), batchSize, alreadyDone)) {
-                for (ConvertedBatches.Batch batch = batches.next(); batch != null; batch = batches.next()) {
+            try (var batches = new ConvertedBatches<>(rows, converter, leads -> writer.prepare(accountId, leads),
+                    batchSize, alreadyDone)) {
+                for (var batch = batches.next(); batch != null; batch = batches.next()) {
                     commitBatch(accountId, id, owner, options, converter, batch);
                 }
             } catch (InterruptedException e) {
@@ -168,7 +168,7 @@ class ImportRunner {
     }
 
     private void commitBatch(long accountId, long id, String owner, ImportOptions options, RowConverter converter,
-                             ConvertedBatches.Batch batch) {
+                             ConvertedBatches.Batch<LeadBulkWriter.PreparedLeads> batch) {
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedRun();
         }
