@@ -111,7 +111,7 @@ class CampaignSender {
                 record(inFlight);
                 inFlight = started;
             }
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | RuntimeException e) {
             recordAfterStop(inFlight);
             throw e;
         }
@@ -158,7 +158,10 @@ class CampaignSender {
         }
     }
 
-    /** On a stop, records what the connections already sent, so it is not later reported as interrupted. */
+    /**
+     * On a stop or an unexpected error, records what the connections already sent, so it is not later reported as
+     * interrupted.
+     */
     private void recordAfterStop(InFlight chunk) {
         if (chunk == null) {
             return;

@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 
 /**
  * Campaign throughput: messages per second into a local SMTP server (GreenMail) for {@code -Drecipients=10000},
- * ({@code -Dcampaigns=3} campaigns to the same recipients, each timed: the first runs on a cold JVM, still
+ * ({@code -Dcampaigns=5} campaigns to the same recipients, each timed: the first runs on a cold JVM, still
  * JIT-compiling, and makes GreenMail create a mailbox per address), and the time to resolve the recipients of a segment of {@code -Dleads=1000000}. Run:
  * {@code MAVEN_OPTS=-Xmx4g ./mvnw -q test-compile exec:java -Dbench.main=com.asan.audience.bench.CampaignBench}.
  */
@@ -40,7 +40,7 @@ public final class CampaignBench {
             Account audience = account("send", recipients);
             System.out.print("First campaign to these recipients (cold JVM; GreenMail creates a mailbox per address): ");
             sendBench(audience, nullSink ? null : smtp);
-            for (int run = 2; run <= Integer.getInteger("campaigns", 3); run++) {
+            for (int run = 2; run <= Integer.getInteger("campaigns", 5); run++) {
                 System.out.print("Campaign " + run + " to the same recipients: ");
                 sendBench(audience, nullSink ? null : smtp);
             }
