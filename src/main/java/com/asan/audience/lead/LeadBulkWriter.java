@@ -131,13 +131,14 @@ public class LeadBulkWriter {
         while (!remaining.isEmpty()) {
             remaining = writePass(accountId, remaining, policy, now, outcomes, tagsToAdd);
         }
-        tags.addLeadTags(accountId, tagsToAdd);
+        Set<Long> createdIds = outcomes.values().stream().filter(o -> o.kind() == RowOutcome.Kind.CREATED)
+                .map(RowOutcome::leadId).collect(Collectors.toSet());
+        tags.addLeadTags(accountId, tagsToAdd, createdIds.containsAll(tagsToAdd.keySet()));
         List<Long> written = outcomes.values().stream().filter(o -> o.leadId() != null && o.kind() != RowOutcome.Kind.SKIPPED)
                 .map(RowOutcome::leadId).toList();
         if (!written.isEmpty()) {
             changes.leadsChanged(accountId, written);
-            long created = outcomes.values().stream().filter(o -> o.kind() == RowOutcome.Kind.CREATED).count();
-            events.publishEvent(new LeadsImported(accountId, (int) created, (int) (written.size() - created)));
+            events.publishEvent(new LeadsImported(accountId, createdIds.size(), written.size() - createdIds.size()));
         }
         return new ArrayList<>(outcomes.values());
     }

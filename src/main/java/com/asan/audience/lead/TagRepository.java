@@ -38,8 +38,12 @@ class TagRepository {
                 .fetch(TAG_ID);
     }
 
-    /** Adds tags to leads (creating missing tags), keeping the tags they already have. */
-    void addLeadTags(long accountId, Map<Long, List<String>> tagsByLead) {
+    /**
+     * Adds tags to leads (creating missing tags), keeping the tags they already have. {@code leadsAreNew} says that
+     * every lead was created in this transaction, so none has a link yet and a plain insert is enough (cheaper than
+     * one that checks each link for a conflict).
+     */
+    void addLeadTags(long accountId, Map<Long, List<String>> tagsByLead, boolean leadsAreNew) {
         if (tagsByLead.isEmpty()) {
             return;
         }
@@ -64,7 +68,8 @@ class TagRepository {
                 }));
         // one array per column: a multi-row VALUES list of thousands of links costs more to parse than to insert
         db.execute("insert into lead_tags (account_id, lead_id, tag_id) select {0}, u.lead_id, u.tag_id "
-                        + "from unnest({1}::bigint[], {2}::bigint[]) as u(lead_id, tag_id) on conflict do nothing",
+                        + "from unnest({1}::bigint[], {2}::bigint[]) as u(lead_id, tag_id)"
+                        + (leadsAreNew ? "" : " on conflict do nothing"),
                 org.jooq.impl.DSL.val(accountId), org.jooq.impl.DSL.val(leadIds.toArray(Long[]::new)),
                 org.jooq.impl.DSL.val(tagIds.toArray(Long[]::new)));
     }
