@@ -32,8 +32,14 @@ final class SmtpMailTransport implements MailTransport, AutoCloseable {
     public List<Result> send(List<RenderedMessage> messages) {
         List<Result> results = new ArrayList<>(messages.size());
         Transport connection = null;
+        Exception cannotConnect = null;
         try {
             for (RenderedMessage message : messages) {
+                if (cannotConnect != null) {
+                    // one failed connect is enough: more attempts would each wait out the connect timeout
+                    results.add(connectFailure(message, cannotConnect));
+                    continue;
+                }
                 MimeMessage mime;
                 try {
                     mime = MimeMessages.build(sender.getSession(), message);
@@ -42,15 +48,20 @@ final class SmtpMailTransport implements MailTransport, AutoCloseable {
                             "could not build the message: " + e.getMessage()));
                     continue;
                 }
-                try {
-                    if (connection == null) {
+                if (connection == null) {
+                    try {
                         connection = connections.borrow();
+                    } catch (MessagingException | RuntimeException e) {
+                        cannotConnect = e;
+                        results.add(connectFailure(message, e));
+                        continue;
                     }
+                }
+                try {
                     connection.sendMessage(mime, mime.getAllRecipients());
                     results.add(new Result(message.leadId(), Outcome.SENT, null));
                 } catch (MessagingException | RuntimeException e) {
-                    Result failure = failure(message, e);
-                    results.add(failure);
+                    results.add(failure(message, e));
                     if (replyCode(e) == null) {
                         connections.discard(connection);
                         connection = null;
@@ -69,6 +80,15 @@ final class SmtpMailTransport implements MailTransport, AutoCloseable {
     @Override
     public void close() {
         connections.close();
+    }
+
+    /** The server could not be reached or refused the session: not the recipient's fault, so it is retried. */
+    private static Result connectFailure(RenderedMessage message, Exception error) {
+        Integer code = replyCode(error);
+        String detail = "could not connect to the SMTP server: " + (code == null ? "" : code + " ")
+                + rootMessage(error);
+        return new Result(message.leadId(), Outcome.TEMPORARY_FAILURE,
+                detail.length() > 500 ? detail.substring(0, 500) : detail);
     }
 
     private static Result failure(RenderedMessage message, Exception error) {
