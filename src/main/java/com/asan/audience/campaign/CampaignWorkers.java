@@ -1,5 +1,7 @@
 package com.asan.audience.campaign;
 
+import com.asan.audience.shared.DaemonThreads;
+
 import jakarta.annotation.PreDestroy;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,11 +43,7 @@ class CampaignWorkers {
         this.starter = starter;
         this.campaigns = campaigns;
         this.transactions = transactions;
-        this.executor = Executors.newFixedThreadPool(parallel, task -> {
-            Thread thread = new Thread(task, "campaign-sender");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = DaemonThreads.pool(parallel, "campaign-sender", false);
     }
 
     String owner() {

@@ -1,13 +1,13 @@
 package com.asan.audience.campaign;
 
 import com.asan.audience.lead.LeadView;
+import com.asan.audience.shared.DaemonThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -28,11 +28,7 @@ final class ChunkDispatcher implements AutoCloseable {
         this.transport = transport;
         this.rate = rate;
         this.connectionCount = connectionCount;
-        this.connections = Executors.newFixedThreadPool(connectionCount, task -> {
-            Thread thread = new Thread(task, "smtp-connection");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.connections = DaemonThreads.pool(connectionCount, "smtp-connection", false);
     }
 
     /** Starts sending; the future completes with one result per lead, or fails if a message could not be rendered. */

@@ -1,8 +1,7 @@
 package com.asan.audience.countindex;
 
-import com.asan.audience.criteria.EvaluationContext;
-import com.asan.audience.criteria.Group;
 import com.asan.audience.lead.LeadSnapshots;
+import com.asan.audience.shared.DaemonThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -33,16 +31,8 @@ class AccountIndexes {
     private final long maxBytes;
     private final boolean enabled;
     private final Map<Long, IndexedAccount> accounts = new LinkedHashMap<>(16, 0.75f, true);
-    private final ExecutorService builder = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "count-index-builder");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final ExecutorService applier = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "count-index-applier");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService builder = DaemonThreads.pool(1, "count-index-builder", false);
+    private final ExecutorService applier = DaemonThreads.pool(1, "count-index-applier", false);
     private final Counter fallbacks;
 
     AccountIndexes(LeadSnapshots snapshots, MeterRegistry metrics,

@@ -1,5 +1,7 @@
 package com.asan.audience.intake;
 
+import com.asan.audience.shared.DaemonThreads;
+
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Map;
@@ -7,9 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,12 +37,7 @@ class ImportWorkers {
     ImportWorkers(ImportRunner runner, ImportRepository imports, @Value("${audience.intake.workers:2}") int workers) {
         this.runner = runner;
         this.imports = imports;
-        AtomicInteger counter = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(workers, task -> {
-            Thread thread = new Thread(task, "import-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = DaemonThreads.pool(workers, "import", true);
     }
 
     String owner() {
