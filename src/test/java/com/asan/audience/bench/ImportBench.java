@@ -17,8 +17,8 @@ import java.util.Random;
 
 /**
  * CSV import throughput: generates a file of {@code -Drows=1000000} leads (email, names, phone, status, tags and
- * two custom fields), uploads it and times the background import ({@code -DcountIndex=true}: with the account's count index
- * loaded, so each committed batch is also applied to it). Run:
+ * two custom fields), uploads it and times the background import ({@code -DcountIndex=true}: with the account's
+ * count index loaded, so each committed batch is also applied to it). Run:
  * {@code MAVEN_OPTS=-Xmx2g ./mvnw -q test-compile exec:java -Dbench.main=com.asan.audience.bench.ImportBench}.
  */
 public final class ImportBench {
