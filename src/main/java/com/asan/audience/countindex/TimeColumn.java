@@ -114,23 +114,38 @@ final class TimeColumn {
         if (days.isEmpty() || firstDay > lastDay) {
             return new RoaringBitmap();
         }
-        NavigableMap<Long, RoaringBitmap> inside = days.subMap(firstDay, false, lastDay, false);
+        boolean firstWhole = whollyInside(firstDay, fromInclusive, toExclusive);
+        boolean lastWhole = whollyInside(lastDay, fromInclusive, toExclusive);
+        NavigableMap<Long, RoaringBitmap> inside = days.subMap(firstDay, firstWhole, lastDay, lastWhole);
         if (inside.size() * 2 > days.size()) {
             RoaringBitmap result = present.clone();
             result.andNot(union(days.headMap(firstDay, false)));
             result.andNot(union(days.tailMap(lastDay, false)));
-            removeOutOfRange(result, days.get(firstDay), fromInclusive, toExclusive);
-            if (lastDay != firstDay) {
+            if (!firstWhole) {
+                removeOutOfRange(result, days.get(firstDay), fromInclusive, toExclusive);
+            }
+            if (lastDay != firstDay && !lastWhole) {
                 removeOutOfRange(result, days.get(lastDay), fromInclusive, toExclusive);
             }
             return result;
         }
         RoaringBitmap boundary = new RoaringBitmap();
-        addInRange(boundary, days.get(firstDay), fromInclusive, toExclusive);
-        if (lastDay != firstDay) {
+        if (!firstWhole) {
+            addInRange(boundary, days.get(firstDay), fromInclusive, toExclusive);
+        }
+        if (lastDay != firstDay && !lastWhole) {
             addInRange(boundary, days.get(lastDay), fromInclusive, toExclusive);
         }
         return RoaringBitmap.or(union(inside), boundary);
+    }
+
+    /**
+     * Whether every key of the day lies in [from, to): such a boundary day is taken whole, without checking its
+     * leads one by one (always so for date bounds at midnight UTC, e.g. "created between two dates").
+     */
+    private static boolean whollyInside(long day, long fromInclusive, long toExclusive) {
+        return (fromInclusive == NONE || fromInclusive <= day * DAY_KEYS)
+                && (toExclusive == NONE || (day + 1) * DAY_KEYS <= toExclusive);
     }
 
     /** The union of whole day buckets, kept for later queries; do not modify it. */
@@ -162,12 +177,16 @@ final class TimeColumn {
         if (days.isEmpty() || firstDay > lastDay) {
             return 0;
         }
+        boolean firstWhole = whollyInside(firstDay, fromInclusive, toExclusive);
+        boolean lastWhole = whollyInside(lastDay, fromInclusive, toExclusive);
         long count = 0;
-        for (RoaringBitmap bucket : days.subMap(firstDay, false, lastDay, false).values()) {
+        for (RoaringBitmap bucket : days.subMap(firstDay, firstWhole, lastDay, lastWhole).values()) {
             count += bucket.getLongCardinality();
         }
-        count += countInRange(days.get(firstDay), fromInclusive, toExclusive);
-        if (lastDay != firstDay) {
+        if (!firstWhole) {
+            count += countInRange(days.get(firstDay), fromInclusive, toExclusive);
+        }
+        if (lastDay != firstDay && !lastWhole) {
             count += countInRange(days.get(lastDay), fromInclusive, toExclusive);
         }
         return count;
