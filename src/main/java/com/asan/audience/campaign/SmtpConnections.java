@@ -58,12 +58,6 @@ final class SmtpConnections implements AutoCloseable {
         }
     }
 
-    int idleCount() {
-        synchronized (idle) {
-            return idle.size();
-        }
-    }
-
     private Transport connect() throws MessagingException {
         Transport transport = sender.getSession().getTransport(sender.getProtocol() == null ? "smtp"
                 : sender.getProtocol());

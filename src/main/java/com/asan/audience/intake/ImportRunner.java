@@ -5,7 +5,6 @@ import com.asan.audience.account.TeamMember;
 import com.asan.audience.criteria.CustomFieldDefinition;
 import com.asan.audience.criteria.FieldType;
 import com.asan.audience.lead.CustomFieldFacade;
-import com.asan.audience.lead.IncomingLead;
 import com.asan.audience.lead.LeadBulkWriter;
 import com.asan.audience.lead.RowOutcome;
 import java.time.Duration;

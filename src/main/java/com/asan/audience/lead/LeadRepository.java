@@ -25,6 +25,8 @@ class LeadRepository {
 
     private final DSLContext db;
     private final CustomValuesJson json;
+    /** The leads id sequence's name, looked up once. */
+    private volatile String idSequence;
 
     LeadRepository(DSLContext db, CustomValuesJson json) {
         this.db = db;
@@ -112,8 +114,6 @@ class LeadRepository {
         return db.select(DSL.field("nextval({0}::regclass)", Long.class, DSL.val(idSequence())))
                 .from(DSL.generateSeries(1, count)).fetch(0, Long.class);
     }
-
-    private volatile String idSequence;
 
     private String idSequence() {
         String name = idSequence;
