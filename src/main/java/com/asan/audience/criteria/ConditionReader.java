@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Reads one condition: picks the field's operator set, checks the value's shape and builds its {@link Check}. */
@@ -20,9 +21,9 @@ final class ConditionReader {
     private static final Set<Operator> TAGS = OperatorSets.TAGS;
     private static final Set<Operator> ENGAGEMENT = OperatorSets.ENGAGEMENT;
 
-    private final Map<String, CustomFieldDefinition> customFields;
+    private final Supplier<Map<String, CustomFieldDefinition>> customFields;
 
-    ConditionReader(Map<String, CustomFieldDefinition> customFields) {
+    ConditionReader(Supplier<Map<String, CustomFieldDefinition>> customFields) {
         this.customFields = customFields;
     }
 
@@ -87,7 +88,7 @@ final class ConditionReader {
             problems.at(".field", "unknown field '" + ConditionValues.abbreviate(field) + "'");
             return null;
         }
-        CustomFieldDefinition definition = customFields.get(field.substring("custom.".length()));
+        CustomFieldDefinition definition = customFields.get().get(field.substring("custom.".length()));
         if (definition == null) {
             problems.at(".field", "no custom field has the key '" + ConditionValues.abbreviate(field.substring(7)) + "'");
             return null;

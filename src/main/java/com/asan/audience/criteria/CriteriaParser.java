@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads criteria from their JSON form (decoded into maps, lists, strings, numbers and booleans) and validates
@@ -17,16 +18,25 @@ public final class CriteriaParser {
     public static final int MAX_CONDITIONS = 200;
 
     private final ConditionReader conditions;
-    private final Map<String, CustomFieldDefinition> customFields;
+    private final OnFirstUse<Map<String, CustomFieldDefinition>> customFields;
 
     public CriteriaParser(Map<String, CustomFieldDefinition> customFields) {
+        this(OnFirstUse.known(Map.copyOf(customFields)));
+    }
+
+    private CriteriaParser(OnFirstUse<Map<String, CustomFieldDefinition>> customFields) {
+        this.customFields = customFields;
         this.conditions = new ConditionReader(customFields);
-        this.customFields = Map.copyOf(customFields);
+    }
+
+    /** A parser that looks the account's custom fields up only when criteria name one. */
+    public static CriteriaParser lookingUpFieldsOnUse(Supplier<Map<String, CustomFieldDefinition>> customFields) {
+        return new CriteriaParser(new OnFirstUse<>(() -> Map.copyOf(customFields.get())));
     }
 
     /** The custom fields this parser types conditions by: a parse result holds only while they are unchanged. */
     public Map<String, CustomFieldDefinition> customFields() {
-        return customFields;
+        return customFields.get();
     }
 
     public Group parse(Object json, String path) {

@@ -42,16 +42,18 @@ public class LeadQueries {
     /** Reads criteria JSON against the account's current custom fields. */
     @Transactional(readOnly = true)
     public CriteriaParser parser(long accountId) {
-        return new CriteriaParser(customFields.fieldsByKey(accountId));
+        return CriteriaParser.lookingUpFieldsOnUse(() -> customFields.fieldsByKey(accountId));
     }
 
-    /** The context of an evaluation now: the clock, the account's time zone and its last sent campaign. */
-    @Transactional(readOnly = true)
+    /**
+     * The context of an evaluation now: the clock, the account's time zone and its last sent campaign, the latter
+     * two looked up when the criteria first need them (most criteria need neither).
+     */
     public EvaluationContext contextNow(long accountId) {
-        ZoneId zone = ZoneId.of(accounts.settings(accountId).timeZone());
-        Long last = db.select(EC_CAMPAIGN_ID).from(ENGAGEMENT_CAMPAIGNS).where(EC_ACCOUNT_ID.eq(accountId))
-                .orderBy(EC_SENT_AT.desc(), EC_CAMPAIGN_ID.desc()).limit(1).fetchOne(EC_CAMPAIGN_ID);
-        return new EvaluationContext(clock.instant(), zone, last);
+        return EvaluationContext.lookingUpOnUse(clock.instant(),
+                () -> ZoneId.of(accounts.settings(accountId).timeZone()),
+                () -> db.select(EC_CAMPAIGN_ID).from(ENGAGEMENT_CAMPAIGNS).where(EC_ACCOUNT_ID.eq(accountId))
+                        .orderBy(EC_SENT_AT.desc(), EC_CAMPAIGN_ID.desc()).limit(1).fetchOne(EC_CAMPAIGN_ID));
     }
 
     @Transactional(readOnly = true)

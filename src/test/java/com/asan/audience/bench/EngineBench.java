@@ -8,9 +8,12 @@ import com.asan.audience.lead.LeadQueries;
 import com.asan.audience.segment.SegmentFacade;
 import com.asan.audience.support.Api;
 import com.asan.audience.support.SharedApp;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /** The count engine on the same data as the PostgreSQL baseline: build, memory, evaluation, HTTP and page times. */
@@ -154,6 +157,8 @@ final class EngineBench {
         System.out.printf("ENGINE %,d leads: GET /api/account over HTTP (one key lookup, one row) p50 %.2f ms%n", size,
                 SegmentCountBench.percentile(floor, 50));
 
+        plainClientFigures(port, apiKey, size, mix);
+
         for (int copy = 0; copy < 10; copy++) {
             for (BenchCriteria.Named named : mix) {
                 segments.create(accountId, new SegmentFacade.SegmentDraft(named.name() + " #" + copy, null,
@@ -205,5 +210,50 @@ final class EngineBench {
         System.out.printf("ENGINE %,d leads: 200 segments with counts (Audience page work) p50 %.2f ms, max %.2f ms; "
                         + "GET /api/segments over HTTP p50 %.2f ms%n", size, SegmentCountBench.percentile(page, 50),
                 SegmentCountBench.percentile(page, 100), SegmentCountBench.percentile(pageHttp, 50));
+    }
+
+    /** The same requests from a client that answers in its own thread, and the server's own mean time for them. */
+    private static void plainClientFigures(int port, String apiKey, int size, List<BenchCriteria.Named> mix) {
+        List<String> bodies = mix.stream().map(named -> Api.JSON.writeValueAsString(Map.of("criteria",
+                named.criteria()))).toList();
+        MeterRegistry registry = SharedApp.bean(MeterRegistry.class);
+        List<Double> preview = new ArrayList<>();
+        List<Double> account = new ArrayList<>();
+        double[] serverBefore = serverTime(registry, "/api/segments/preview");
+        try (PlainHttpClient client = new PlainHttpClient(port, "Bearer " + apiKey)) {
+            for (int i = 0; i < HTTP_WARM_UP + 400; i++) {
+                long t0 = System.nanoTime();
+                PlainHttpClient.Answer answer = client.postJson("/api/segments/preview", bodies.get(i % bodies.size()));
+                double ms = (System.nanoTime() - t0) / 1e6;
+                if (answer.status() != 200) {
+                    throw new IllegalStateException(answer.status() + " " + answer.body());
+                }
+                if (i >= HTTP_WARM_UP) {
+                    preview.add(ms);
+                }
+            }
+            for (int i = 0; i < HTTP_WARM_UP + 400; i++) {
+                long t0 = System.nanoTime();
+                if (client.get("/api/account").status() != 200) {
+                    throw new IllegalStateException("GET /api/account failed");
+                }
+                if (i >= HTTP_WARM_UP) {
+                    account.add((System.nanoTime() - t0) / 1e6);
+                }
+            }
+        }
+        double[] serverAfter = serverTime(registry, "/api/segments/preview");
+        System.out.printf("ENGINE %,d leads: preview over HTTP from a one-thread keep-alive client p50 %.2f ms, p99 "
+                        + "%.2f ms (server's own mean %.2f ms); GET /api/account from it p50 %.2f ms%n", size,
+                SegmentCountBench.percentile(preview, 50), SegmentCountBench.percentile(preview, 99),
+                (serverAfter[1] - serverBefore[1]) / (serverAfter[0] - serverBefore[0]),
+                SegmentCountBench.percentile(account, 50));
+    }
+
+    /** {count, total ms} of the server's request timer for one route. */
+    private static double[] serverTime(MeterRegistry registry, String uri) {
+        Timer timer = registry.find("http.server.requests").tag("uri", uri).timer();
+        return timer == null ? new double[] {0, 0}
+                : new double[] {timer.count(), timer.totalTime(TimeUnit.MILLISECONDS)};
     }
 }
