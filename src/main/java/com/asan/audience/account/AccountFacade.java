@@ -183,6 +183,7 @@ public class AccountFacade {
         }
         String hash = change.password() == null ? null : passwords.encode(change.password());
         repository.updateMember(caller.accountId(), memberId, name, email, role, hash);
+        apiKeys.forgetAccountAfterCommit(caller.accountId());
         return new TeamMember(memberId, name, email, role.wire());
     }
 
@@ -195,6 +196,7 @@ public class AccountFacade {
         }
         requireMayGrant(caller, Role.parse(current.role()).orElseThrow());
         repository.deleteMember(caller.accountId(), memberId);
+        apiKeys.forgetAccountAfterCommit(caller.accountId());
         events.publishEvent(new TeamMemberRemoved(caller.accountId(), memberId));
     }
 
@@ -216,6 +218,7 @@ public class AccountFacade {
         if (!repository.revokeApiKey(caller.accountId(), keyId)) {
             throw new NotFoundException("API key");
         }
+        apiKeys.forgetAccountAfterCommit(caller.accountId());
     }
 
     private static void requireTeamManager(MemberPrincipal caller) {

@@ -1,27 +1,54 @@
 package com.asan.audience.account;
 
+import com.asan.audience.shared.AfterCommit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Issues and checks API keys of the form {@code aud_<accountId>_<secret>}. The account id in the key lets the
  * lookup use the account-leading index; only a SHA-256 of the key is stored (the secret has 190 random bits).
+ *
+ * <p>A key that authenticated is remembered for {@code audience.api-keys.remember} (5 s by default; 0 turns it off)
+ * so that a client's burst of calls costs one lookup, not one per call. Revoking a key or changing or removing a
+ * member forgets the account's keys on this instance once committed; another instance may accept the old key or
+ * role until its memory of it expires.
  */
 @Component
 class ApiKeys {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private record Remembered(MemberPrincipal principal, long until) {
+    }
+
     private final SecureRandom random = new SecureRandom();
     private final AccountRepository repository;
+    private final long rememberNanos;
+    private final LongSupplier nanoTime;
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    ApiKeys(AccountRepository repository) {
+    @Autowired
+    ApiKeys(AccountRepository repository, @Value("${audience.api-keys.remember:PT5S}") Duration remember) {
+        this(repository, remember, System::nanoTime);
+    }
+
+    ApiKeys(AccountRepository repository, Duration remember, LongSupplier nanoTime) {
         this.repository = repository;
+        this.rememberNanos = remember.toNanos();
+        this.nanoTime = nanoTime;
     }
 
     ApiKeyView create(long accountId, long memberId, String name) {
@@ -39,7 +66,27 @@ class ApiKeys {
         if (parts.length != 3 || !parts[0].equals("aud") || !parts[1].matches("\\d{1,18}")) {
             return Optional.empty();
         }
-        return repository.principalByApiKey(Long.parseLong(parts[1]), hash(key));
+        String hash = hash(key);
+        long now = nanoTime.getAsLong();
+        Remembered known = remembered.get(hash);
+        if (known != null && now - known.until() < 0) {
+            return Optional.of(known.principal());
+        }
+        Optional<MemberPrincipal> principal = repository.principalByApiKey(Long.parseLong(parts[1]), hash);
+        if (principal.isPresent() && rememberNanos > 0) {
+            if (remembered.size() >= MAX_REMEMBERED) {
+                remembered.clear();
+            }
+            remembered.put(hash, new Remembered(principal.get(), now + rememberNanos));
+        } else {
+            remembered.remove(hash);
+        }
+        return principal;
+    }
+
+    /** Forgets the account's remembered keys once the current transaction commits (a key or a member changed). */
+    void forgetAccountAfterCommit(long accountId) {
+        AfterCommit.run(() -> remembered.values().removeIf(r -> r.principal().accountId() == accountId));
     }
 
     static String hash(String key) {

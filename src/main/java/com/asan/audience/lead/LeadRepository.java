@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.HashSet;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
@@ -22,6 +23,12 @@ import org.springframework.stereotype.Repository;
 /** SQL for leads and their tags. Every statement is scoped by account. */
 @Repository
 class LeadRepository {
+
+    /** A lead's tag names in name order, in the lead's own row: one query for a page of leads with their tags. */
+    private static final Field<String[]> TAG_NAMES = DSL.field(DSL.select(DSL.arrayAgg(TAG_NAME)
+                    .orderBy(lower(TAG_NAME)))
+            .from(LEAD_TAGS).join(TAGS).on(TAG_ACCOUNT_ID.eq(LT_ACCOUNT_ID), TAG_ID.eq(LT_TAG_ID))
+            .where(LT_ACCOUNT_ID.eq(ACCOUNT_ID), LT_LEAD_ID.eq(ID))).as("tag_names");
 
     private final DSLContext db;
     private final CustomValuesJson json;
@@ -66,14 +73,14 @@ class LeadRepository {
     }
 
     Optional<LeadView> find(long accountId, long id) {
-        return db.select(LEADS.fields()).from(LEADS).where(ACCOUNT_ID.eq(accountId), ID.eq(id))
-                .fetchOptional(this::toView).map(lead -> withTags(accountId, List.of(lead)).get(0));
+        return db.select(LEADS.asterisk(), TAG_NAMES).from(LEADS).where(ACCOUNT_ID.eq(accountId), ID.eq(id))
+                .fetchOptional(this::toTaggedView);
     }
 
     /** Locks the row for the rest of the transaction, so concurrent partial updates do not overwrite each other. */
     Optional<LeadView> findForUpdate(long accountId, long id) {
-        return db.select(LEADS.fields()).from(LEADS).where(ACCOUNT_ID.eq(accountId), ID.eq(id)).forUpdate()
-                .fetchOptional(this::toView).map(lead -> withTags(accountId, List.of(lead)).get(0));
+        return db.select(LEADS.asterisk(), TAG_NAMES).from(LEADS).where(ACCOUNT_ID.eq(accountId), ID.eq(id))
+                .forUpdate().of(LEADS).fetchOptional(this::toTaggedView);
     }
 
     /**
@@ -187,9 +194,8 @@ class LeadRepository {
     List<LeadView> page(long accountId, Condition filter, List<SortField<?>> order, int offset, int limit) {
         List<SortField<?>> stableOrder = new ArrayList<>(order);
         stableOrder.add(ID.asc());
-        List<LeadView> leads = db.select(LEADS.fields()).from(LEADS).where(ACCOUNT_ID.eq(accountId)).and(filter)
-                .orderBy(stableOrder).offset(offset).limit(limit).fetch(this::toView);
-        return withTags(accountId, leads);
+        return db.select(LEADS.asterisk(), TAG_NAMES).from(LEADS).where(ACCOUNT_ID.eq(accountId)).and(filter)
+                .orderBy(stableOrder).offset(offset).limit(limit).fetch(this::toTaggedView);
     }
 
     long count(long accountId, Condition filter) {
@@ -209,22 +215,9 @@ class LeadRepository {
         return digits.length() >= 3 ? text.or(DSL.position(PHONE, digits).gt(0)) : text;
     }
 
-    List<LeadView> withTags(long accountId, List<LeadView> leads) {
-        if (leads.isEmpty()) {
-            return leads;
-        }
-        Map<Long, List<String>> tags = tagsOf(accountId, leads.stream().map(LeadView::id).toList());
-        return leads.stream().map(lead -> lead.withTags(tags.getOrDefault(lead.id(), List.of()))).toList();
-    }
-
-    Map<Long, List<String>> tagsOf(long accountId, Collection<Long> leadIds) {
-        Map<Long, List<String>> tags = new HashMap<>();
-        db.select(LT_LEAD_ID, TAG_NAME).from(LEAD_TAGS)
-                .join(TAGS).on(TAG_ACCOUNT_ID.eq(LT_ACCOUNT_ID), TAG_ID.eq(LT_TAG_ID))
-                .where(LT_ACCOUNT_ID.eq(accountId), LT_LEAD_ID.in(leadIds))
-                .orderBy(LT_LEAD_ID, lower(TAG_NAME))
-                .forEach(r -> tags.computeIfAbsent(r.get(LT_LEAD_ID), id -> new ArrayList<>()).add(r.get(TAG_NAME)));
-        return tags;
+    private LeadView toTaggedView(Record r) {
+        String[] tags = r.get(TAG_NAMES);
+        return toView(r).withTags(tags == null ? List.of() : List.of(tags));
     }
 
     private LeadView toView(Record r) {

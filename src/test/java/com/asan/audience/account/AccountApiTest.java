@@ -115,6 +115,26 @@ class AccountApiTest extends ApiTestBase {
     }
 
     @Test
+    void aMemberChangeReachesTheirRememberedApiKeyAtOnce() {
+        TestAccount account = newAccount();
+        Api owner = account.api();
+        long agentId = owner.post("/api/team-members", Map.of("name", "Kay Agent", "email", "kay." + account.email(),
+                "role", "agent", "password", "agent-pass-1")).id();
+        String key = anonymous().withBasic("kay." + account.email(), "agent-pass-1")
+                .post("/api/api-keys", Map.of("name", "Kay's script")).json().get("apiKey").asString();
+        Api kay = anonymous().withKey(key);
+        Map<String, String> newMember = Map.of("name", "New", "email", "new." + account.email(), "role", "agent",
+                "password", "agent-pass-2");
+        assertThat(kay.post("/api/team-members", newMember).status()).isEqualTo(403);
+
+        assertThat(owner.patch("/api/team-members/" + agentId, Map.of("role", "admin")).status()).isEqualTo(200);
+        assertThat(kay.post("/api/team-members", newMember).status()).isEqualTo(201);
+
+        assertThat(owner.delete("/api/team-members/" + agentId).status()).isEqualTo(204);
+        assertThat(kay.get("/api/account").status()).isEqualTo(401);
+    }
+
+    @Test
     void repeatedFailedSignInsAreThrottled() {
         TestAccount account = newAccount();
         Api wrong = anonymous().withBasic(account.email(), "wrong-password");

@@ -20,21 +20,25 @@ final class PlainHttpClient implements AutoCloseable {
     record Answer(int status, String body) {
     }
 
-    private final Socket socket;
-    private final OutputStream out;
-    private final InputStream in;
+    private final int port;
     private final String authorization;
+    private Socket socket;
+    private OutputStream out;
+    private InputStream in;
 
     PlainHttpClient(int port, String authorization) {
-        try {
+        this.port = port;
+        this.authorization = authorization;
+    }
+
+    /** Tomcat closes a keep-alive connection after 100 requests (and says so): open the next one then. */
+    private void connectIfClosed() throws IOException {
+        if (socket == null) {
             socket = new Socket("localhost", port);
             socket.setTcpNoDelay(true);
             out = socket.getOutputStream();
             in = new BufferedInputStream(socket.getInputStream(), 65536);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        this.authorization = authorization;
     }
 
     Answer get(String path) {
@@ -55,6 +59,7 @@ final class PlainHttpClient implements AutoCloseable {
         }
         head.append("\r\n");
         try {
+            connectIfClosed();
             ByteArrayOutputStream request = new ByteArrayOutputStream(head.length() + body.length);
             request.writeBytes(head.toString().getBytes(StandardCharsets.US_ASCII));
             request.writeBytes(body);
@@ -71,9 +76,12 @@ final class PlainHttpClient implements AutoCloseable {
         int status = Integer.parseInt(statusLine.substring(9, 12));
         int length = -1;
         boolean chunked = false;
+        boolean closing = false;
         for (String header = line(); !header.isEmpty(); header = line()) {
             String lower = header.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
+            if (lower.startsWith("connection:") && lower.contains("close")) {
+                closing = true;
+            } else if (lower.startsWith("content-length:")) {
                 length = Integer.parseInt(header.substring(15).trim());
             } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                 chunked = true;
@@ -88,6 +96,9 @@ final class PlainHttpClient implements AutoCloseable {
             line();
         } else if (length > 0) {
             body.writeBytes(in.readNBytes(length));
+        }
+        if (closing) {
+            close();
         }
         return new Answer(status, body.toString(StandardCharsets.UTF_8));
     }
@@ -108,7 +119,10 @@ final class PlainHttpClient implements AutoCloseable {
     @Override
     public void close() {
         try {
-            socket.close();
+            if (socket != null) {
+                socket.close();
+                socket = null;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
