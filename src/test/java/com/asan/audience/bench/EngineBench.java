@@ -139,6 +139,7 @@ final class EngineBench {
                 direct.add((System.nanoTime() - t0) / 1e6);
             }
         }
+        previewPhases(accountId, size, mix);
         System.out.printf("ENGINE %,d leads: preview over HTTP (count + 10-lead sample) p50 %.2f ms, p99 %.2f ms; "
                         + "the same through the facade, without HTTP, p50 %.2f ms%n", size,
                 SegmentCountBench.percentile(http, 50), SegmentCountBench.percentile(http, 99),
@@ -255,5 +256,35 @@ final class EngineBench {
         Timer timer = registry.find("http.server.requests").tag("uri", uri).timer();
         return timer == null ? new double[] {0, 0}
                 : new double[] {timer.count(), timer.totalTime(TimeUnit.MILLISECONDS)};
+    }
+
+    /** The preview's steps one by one, medians over the mix: where the facade's time goes. */
+    private static void previewPhases(long accountId, int size, List<BenchCriteria.Named> mix) {
+        CountIndex index = SharedApp.bean(CountIndex.class);
+        LeadQueries queries = SharedApp.bean(LeadQueries.class);
+        SegmentFacade segments = SharedApp.bean(SegmentFacade.class);
+        List<Double> parse = new ArrayList<>();
+        List<Double> page = new ArrayList<>();
+        List<Double> sample = new ArrayList<>();
+        for (int i = 0; i < HTTP_WARM_UP + 400; i++) {
+            BenchCriteria.Named named = mix.get(i % mix.size());
+            long t0 = System.nanoTime();
+            Group group = segments.parse(accountId, named.criteria());
+            long t1 = System.nanoTime();
+            CountIndex.IdPage newest = index.newestPage(accountId, group, queries.contextNow(accountId), 0,
+                    SegmentFacade.SAMPLE_SIZE);
+            long t2 = System.nanoTime();
+            queries.byIds(accountId, newest.ids());
+            long t3 = System.nanoTime();
+            if (i >= HTTP_WARM_UP) {
+                parse.add((t1 - t0) / 1e6);
+                page.add((t2 - t1) / 1e6);
+                sample.add((t3 - t2) / 1e6);
+            }
+        }
+        System.out.printf("ENGINE %,d leads: preview steps, p50 over the mix: parse (custom fields when named) %.2f ms, "
+                        + "count and newest ids (change-feed check, zone or last campaign when needed) %.2f ms, the "
+                        + "10 leads %.2f ms%n", size, SegmentCountBench.percentile(parse, 50),
+                SegmentCountBench.percentile(page, 50), SegmentCountBench.percentile(sample, 50));
     }
 }

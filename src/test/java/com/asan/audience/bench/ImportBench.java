@@ -57,6 +57,8 @@ public final class ImportBench {
         }
         double uploadSeconds = (System.nanoTime() - uploadStart) / 1e9;
         Runtime runtime = Runtime.getRuntime();
+        double jvmCpu = ProcessCpu.jvmSeconds();
+        double postgresCpu = ProcessCpu.postgresSeconds();
         long start = System.nanoTime();
         Map<String, Object> mapping = new java.util.HashMap<>(Map.of("email", "email", "first_name", "firstName",
                 "last_name", "lastName", "phone", "phone", "status", "status", "city", "custom.city"));
@@ -69,6 +71,9 @@ public final class ImportBench {
         System.out.printf("Upload (store %,d bytes in PostgreSQL): %.1f s%n", done.fileBytes(), uploadSeconds);
         System.out.printf("Import: %s, %,d created, %,d failed in %.1f s = %,.0f rows/s (max heap %d MB)%n",
                 done.status(), done.created(), done.failed(), seconds, rows / seconds, runtime.maxMemory() >> 20);
+        System.out.printf("CPU during the import: this JVM %.1f s, PostgreSQL %.1f s (2 cores: %.1f core-seconds "
+                + "available)%n", ProcessCpu.jvmSeconds() - jvmCpu, ProcessCpu.postgresSeconds() - postgresCpu,
+                2 * seconds);
     }
 
     private static void generate(Path file, int rows) throws Exception {
