@@ -78,7 +78,7 @@ public class LeadQueries {
             return List.of();
         }
         Map<Long, LeadView> found = new java.util.HashMap<>();
-        leads.page(accountId, ID.in(ids), List.of(), 0, ids.size()).forEach(lead -> found.put(lead.id(), lead));
+        leads.byIds(accountId, ids).forEach(lead -> found.put(lead.id(), lead));
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 

@@ -190,6 +190,15 @@ class LeadRepository {
                 .fetchOptional(ID);
     }
 
+    /**
+     * The leads with these ids, in no particular order. One array parameter and no limit, so the statement text is
+     * the same for any number of ids and PostgreSQL keeps one plan for it (with a bound limit it planned each time).
+     */
+    List<LeadView> byIds(long accountId, Collection<Long> ids) {
+        return db.select(LEADS.asterisk(), TAG_NAMES).from(LEADS)
+                .where(ACCOUNT_ID.eq(accountId), ID.eq(DSL.any(ids.toArray(Long[]::new)))).fetch(this::toTaggedView);
+    }
+
     /** A page of leads matching {@code filter}, in the given order (the id breaks ties, so pages are stable). */
     List<LeadView> page(long accountId, Condition filter, List<SortField<?>> order, int offset, int limit) {
         List<SortField<?>> stableOrder = new ArrayList<>(order);
