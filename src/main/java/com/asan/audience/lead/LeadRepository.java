@@ -30,6 +30,10 @@ class LeadRepository {
             .from(LEAD_TAGS).join(TAGS).on(TAG_ACCOUNT_ID.eq(LT_ACCOUNT_ID), TAG_ID.eq(LT_TAG_ID))
             .where(LT_ACCOUNT_ID.eq(ACCOUNT_ID), LT_LEAD_ID.eq(ID))).as("tag_names");
 
+    /** A lead's columns named one by one (jOOQ then knows their types without asking the driver) and its tags. */
+    private static final List<Field<?>> LEAD_ROW = List.of(ID, FIRST_NAME, LAST_NAME, EMAIL, PHONE, PHONE_TYPE,
+            STATUS, SOURCE, ASSIGNED_TO, EMAIL_STATUS, CUSTOM_FIELDS, CREATED_AT, LAST_ACTIVE_AT, UPDATED_AT, TAG_NAMES);
+
     private final DSLContext db;
     private final CustomValuesJson json;
     /** The leads id sequence's name, looked up once. */
@@ -73,13 +77,13 @@ class LeadRepository {
     }
 
     Optional<LeadView> find(long accountId, long id) {
-        return db.select(LEADS.asterisk(), TAG_NAMES).from(LEADS).where(ACCOUNT_ID.eq(accountId), ID.eq(id))
+        return db.select(LEAD_ROW).from(LEADS).where(ACCOUNT_ID.eq(accountId), ID.eq(id))
                 .fetchOptional(this::toTaggedView);
     }
 
     /** Locks the row for the rest of the transaction, so concurrent partial updates do not overwrite each other. */
     Optional<LeadView> findForUpdate(long accountId, long id) {
-        return db.select(LEADS.asterisk(), TAG_NAMES).from(LEADS).where(ACCOUNT_ID.eq(accountId), ID.eq(id))
+        return db.select(LEAD_ROW).from(LEADS).where(ACCOUNT_ID.eq(accountId), ID.eq(id))
                 .forUpdate().of(LEADS).fetchOptional(this::toTaggedView);
     }
 
@@ -195,7 +199,7 @@ class LeadRepository {
      * the same for any number of ids and PostgreSQL keeps one plan for it (with a bound limit it planned each time).
      */
     List<LeadView> byIds(long accountId, Collection<Long> ids) {
-        return db.select(LEADS.asterisk(), TAG_NAMES).from(LEADS)
+        return db.select(LEAD_ROW).from(LEADS)
                 .where(ACCOUNT_ID.eq(accountId), ID.eq(DSL.any(ids.toArray(Long[]::new)))).fetch(this::toTaggedView);
     }
 
@@ -203,7 +207,7 @@ class LeadRepository {
     List<LeadView> page(long accountId, Condition filter, List<SortField<?>> order, int offset, int limit) {
         List<SortField<?>> stableOrder = new ArrayList<>(order);
         stableOrder.add(ID.asc());
-        return db.select(LEADS.asterisk(), TAG_NAMES).from(LEADS).where(ACCOUNT_ID.eq(accountId)).and(filter)
+        return db.select(LEAD_ROW).from(LEADS).where(ACCOUNT_ID.eq(accountId)).and(filter)
                 .orderBy(stableOrder).offset(offset).limit(limit).fetch(this::toTaggedView);
     }
 
