@@ -20,10 +20,13 @@ final class PhoneNumbers {
     static Optional<Normalized> normalize(String raw, String region) {
         try {
             PhoneNumber number = UTIL.parse(raw, region);
-            if (!UTIL.isValidNumber(number)) {
+            // isValidNumber is exactly "the numbering plan gives it a type": asking for the type alone runs the
+            // plan's patterns once instead of twice (they were a third of an import's reading time)
+            PhoneNumberUtil.PhoneNumberType planType = UTIL.getNumberType(number);
+            if (planType == PhoneNumberUtil.PhoneNumberType.UNKNOWN) {
                 return Optional.empty();
             }
-            String type = switch (UTIL.getNumberType(number)) {
+            String type = switch (planType) {
                 case MOBILE -> "mobile";
                 case FIXED_LINE -> "landline";
                 default -> "unknown";
