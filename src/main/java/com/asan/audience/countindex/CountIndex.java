@@ -60,22 +60,35 @@ public class CountIndex {
 
     /** A page of matching lead ids, newest first, with the total; null when only PostgreSQL can answer. */
     public IdPage newestPage(long accountId, Group criteria, EvaluationContext context, int offset, int limit) {
-        return indexes.withIndex(accountId, index -> {
-            RoaringBitmap matching = new BitmapEvaluator(index, context).evaluate(criteria);
-            List<Long> ids = new ArrayList<>(limit);
-            IntIterator it = matching.getReverseIntIterator();
-            for (int skipped = 0; skipped < offset && it.hasNext(); skipped++) {
-                it.next();
-            }
-            while (it.hasNext() && ids.size() < limit) {
-                ids.add(index.ordinals.idOf(it.next()));
-            }
-            ids.sort(java.util.Comparator.reverseOrder());
-            return new IdPage(ids, matching.getLongCardinality());
-        });
+        return indexes.withIndex(accountId, index -> page(index, criteria, context, offset, limit));
     }
 
-    public record IdPage(List<Long> ids, long total) {
+    /**
+     * The same page from the loaded index as it is, without reading the change feed first: the caller reads the
+     * feed's version in the statement that needs the database anyway and uses the page only when that version is
+     * {@link IdPage#version()}. Null when the index is not loaded or cannot answer.
+     */
+    public IdPage newestPageAsLoaded(long accountId, Group criteria, EvaluationContext context, int offset,
+                                     int limit) {
+        return indexes.asLoaded(accountId, index -> page(index, criteria, context, offset, limit));
+    }
+
+    private static IdPage page(AccountIndex index, Group criteria, EvaluationContext context, int offset, int limit) {
+        RoaringBitmap matching = new BitmapEvaluator(index, context).evaluate(criteria);
+        List<Long> ids = new ArrayList<>(limit);
+        IntIterator it = matching.getReverseIntIterator();
+        for (int skipped = 0; skipped < offset && it.hasNext(); skipped++) {
+            it.next();
+        }
+        while (it.hasNext() && ids.size() < limit) {
+            ids.add(index.ordinals.idOf(it.next()));
+        }
+        ids.sort(java.util.Comparator.reverseOrder());
+        return new IdPage(ids, matching.getLongCardinality(), index.version);
+    }
+
+    /** Lead ids, the number of matching leads, and the change-feed version of the index that answered. */
+    public record IdPage(List<Long> ids, long total, long version) {
     }
 
     /** Up to {@code limit} matching lead ids, newest first. */

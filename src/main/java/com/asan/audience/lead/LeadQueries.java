@@ -71,6 +71,22 @@ public class LeadQueries {
         return new PageResult<>(items, leads.count(accountId, condition), page.page(), page.size());
     }
 
+    /** Leads by id, and the change feed's version in the same statement, so both reflect one snapshot. */
+    public record LeadsAtVersion(List<LeadView> leads, long feedVersion) {
+    }
+
+    /**
+     * {@link #byIds} and the account's change-feed version read by one statement: a count taken from an index at
+     * that version, with these leads, is exactly what was committed when the statement ran.
+     */
+    public LeadsAtVersion byIdsWithFeedVersion(long accountId, List<Long> ids) {
+        LeadRepository.LeadsAtVersion found = leads.byIdsWithFeedVersion(accountId, ids);
+        Map<Long, LeadView> byId = new java.util.HashMap<>();
+        found.leads().forEach(lead -> byId.put(lead.id(), lead));
+        return new LeadsAtVersion(ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList(),
+                found.feedVersion());
+    }
+
     /**
      * The leads with these ids, in the given order (ids of other accounts or deleted leads are skipped). One
      * statement, so no transaction: a read-only one cost a COMMIT round trip.

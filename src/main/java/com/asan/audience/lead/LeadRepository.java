@@ -17,6 +17,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -201,6 +202,28 @@ class LeadRepository {
     List<LeadView> byIds(long accountId, Collection<Long> ids) {
         return db.select(LEAD_ROW).from(LEADS)
                 .where(ACCOUNT_ID.eq(accountId), ID.eq(DSL.any(ids.toArray(Long[]::new)))).fetch(this::toTaggedView);
+    }
+
+    record LeadsAtVersion(List<LeadView> leads, long feedVersion) {
+    }
+
+    /** {@link #byIds} with the change feed's version as one more column (one row even when no lead is found). */
+    LeadsAtVersion byIdsWithFeedVersion(long accountId, Collection<Long> ids) {
+        Table<?> feed = DSL.select(DSL.coalesce(DSL.field(DSL.select(LeadChangeFeed.VERSION).from(LeadChangeFeed.VERSIONS)
+                .where(LeadChangeFeed.ACCOUNT_ID.eq(accountId))), DSL.inline(0L)).as("feed_version")).asTable("feed");
+        Field<Long> feedVersion = feed.field("feed_version", Long.class);
+        List<Field<?>> columns = new ArrayList<>(LEAD_ROW);
+        columns.add(feedVersion);
+        List<LeadView> found = new ArrayList<>(ids.size());
+        long version = 0;
+        for (Record r : db.select(columns).from(feed).leftJoin(LEADS)
+                .on(ACCOUNT_ID.eq(accountId), ID.eq(DSL.any(ids.toArray(Long[]::new)))).fetch()) {
+            version = r.get(feedVersion);
+            if (r.get(ID) != null) {
+                found.add(toTaggedView(r));
+            }
+        }
+        return new LeadsAtVersion(found, version);
     }
 
     /** A page of leads matching {@code filter}, in the given order (the id breaks ties, so pages are stable). */

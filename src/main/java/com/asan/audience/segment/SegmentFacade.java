@@ -178,6 +178,15 @@ public class SegmentFacade {
     public Preview preview(long accountId, Object criteria) {
         Group group = parse(accountId, criteria);
         EvaluationContext context = leads.contextNow(accountId);
+        CountIndex.IdPage loaded = counts.newestPageAsLoaded(accountId, group, context, 0, SAMPLE_SIZE);
+        if (loaded != null) {
+            // the sample's statement also reads the change feed: if nothing committed since the index's version,
+            // the index's answer is current and the separate version check is not needed
+            LeadQueries.LeadsAtVersion sample = leads.byIdsWithFeedVersion(accountId, loaded.ids());
+            if (sample.feedVersion() == loaded.version()) {
+                return new Preview(loaded.total(), sample.leads());
+            }
+        }
         CountIndex.IdPage newest = counts.newestPage(accountId, group, context, 0, SAMPLE_SIZE);
         if (newest == null) {
             PageResult<LeadView> page = leads.members(accountId, group, context, new PageRequest(0, SAMPLE_SIZE),
