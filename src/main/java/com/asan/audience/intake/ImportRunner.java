@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs one import under a lease: counts the rows (and creates the new custom fields), then reads the file in
- * batches. Each batch's leads, errors and progress commit together, so a restart resumes exactly after the last
- * committed batch.
+ * batches, written two at a time and committed in file order ({@link InOrderBatches}). Each batch's leads, errors
+ * and progress commit together, so a restart resumes exactly after the last committed batch.
  */
 @Component
 class ImportRunner {
@@ -155,10 +155,17 @@ class ImportRunner {
             RowConverter converter = new RowConverter(rows.header(), options, customFields.fieldsByKey(accountId),
                     members);
             try (var batches = new ConvertedBatches<>(rows, converter, leads -> writer.prepare(accountId, leads),
-                    batchSize, alreadyDone)) {
+                    batchSize, alreadyDone);
+                 var writers = new InOrderBatches(lease.dividedBy(2))) {
                 for (var batch = batches.next(); batch != null; batch = batches.next()) {
-                    commitBatch(accountId, id, owner, options, converter, batch);
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new InterruptedRun();
+                    }
+                    var next = batch;
+                    writers.submit(batch.leads().duplicateKeys(),
+                            awaitEarlier -> commitBatch(accountId, id, owner, options, converter, next, awaitEarlier));
                 }
+                writers.awaitAll();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedRun();
@@ -166,16 +173,15 @@ class ImportRunner {
         }
     }
 
+    /** One batch in one transaction, on an {@link InOrderBatches} writer thread. */
     private void commitBatch(long accountId, long id, String owner, ImportOptions options, RowConverter converter,
-                             ConvertedBatches.Batch<LeadBulkWriter.PreparedLeads> batch) {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new InterruptedRun();
-        }
+                             ConvertedBatches.Batch<LeadBulkWriter.PreparedLeads> batch, Runnable awaitEarlier) {
+        writer.createTags(batch.leads());
         List<RowConverter.RowError> errors = new ArrayList<>(batch.errors());
         long[] counts = new long[4];
         counts[3] = batch.failedRows();
         transactions.executeWithoutResult(s -> {
-            for (RowOutcome outcome : writer.write(batch.leads(), options.duplicates(), "CSV import")) {
+            for (RowOutcome outcome : writer.write(batch.leads(), options.duplicates(), "CSV import", awaitEarlier)) {
                 switch (outcome.kind()) {
                     case CREATED -> counts[0]++;
                     case UPDATED -> counts[1]++;

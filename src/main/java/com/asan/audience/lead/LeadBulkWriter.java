@@ -21,6 +21,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -83,6 +84,29 @@ public class LeadBulkWriter {
             this.drafts = drafts;
             this.failures = failures;
         }
+
+        /**
+         * What identifies an existing lead for these rows: lower-cased emails, and phones of rows without one. Two
+         * batches that share no key never write the same lead or the same unique index entry.
+         */
+        public Set<String> duplicateKeys() {
+            Set<String> keys = new HashSet<>();
+            for (LeadDraft draft : drafts) {
+                if (draft != null && draft.email != null) {
+                    keys.add("e:" + draft.email.toLowerCase(Locale.ROOT));
+                } else if (draft != null && draft.phone != null) {
+                    keys.add("p:" + draft.phone);
+                }
+            }
+            return keys;
+        }
+
+        private List<String> tagNames() {
+            Map<String, String> names = new LinkedHashMap<>();
+            drafts.stream().filter(java.util.Objects::nonNull)
+                    .forEach(draft -> draft.tags.forEach(tag -> names.putIfAbsent(tag.toLowerCase(Locale.ROOT), tag)));
+            return new ArrayList<>(names.values());
+        }
     }
 
     /** Reads and checks the rows; touches no lead, so it needs no transaction. */
@@ -109,11 +133,26 @@ public class LeadBulkWriter {
 
     @Transactional
     public List<RowOutcome> write(long accountId, List<IncomingLead> rows, DuplicatePolicy policy, String source) {
-        return write(prepare(accountId, rows), policy, source);
+        return write(prepare(accountId, rows), policy, source, () -> { });
     }
 
+    /**
+     * Creates the tags these rows add that do not exist yet, committed on their own: batches written at the same
+     * time then only read tags, and never wait on each other's uncommitted new tag.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void createTags(PreparedLeads prepared) {
+        tags.ensureExist(prepared.accountId, prepared.tagNames());
+    }
+
+    /**
+     * Writes the rows. {@code beforeChangeFeed} runs once the leads and their tags are written and before the
+     * account's change-feed row is touched: a caller writing several batches at once waits there for the earlier
+     * batch to commit, so batches commit in order and hold no lock the earlier one needs.
+     */
     @Transactional
-    public List<RowOutcome> write(PreparedLeads prepared, DuplicatePolicy policy, String source) {
+    public List<RowOutcome> write(PreparedLeads prepared, DuplicatePolicy policy, String source,
+                                  Runnable beforeChangeFeed) {
         long accountId = prepared.accountId;
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
                 .truncatedTo(ChronoUnit.MICROS);
@@ -134,6 +173,7 @@ public class LeadBulkWriter {
         Set<Long> createdIds = outcomes.values().stream().filter(o -> o.kind() == RowOutcome.Kind.CREATED)
                 .map(RowOutcome::leadId).collect(Collectors.toSet());
         tags.addLeadTags(accountId, tagsToAdd, createdIds.containsAll(tagsToAdd.keySet()));
+        beforeChangeFeed.run();
         List<Long> written = outcomes.values().stream().filter(o -> o.leadId() != null && o.kind() != RowOutcome.Kind.SKIPPED)
                 .map(RowOutcome::leadId).toList();
         if (!written.isEmpty()) {

@@ -43,6 +43,18 @@ class TagRepository {
      * every lead was created in this transaction, so none has a link yet and a plain insert is enough (cheaper than
      * one that checks each link for a conflict).
      */
+    /** Inserts the tags that do not exist yet (names compared case-insensitively); takes no lock on existing ones. */
+    void ensureExist(long accountId, List<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        var insertTags = db.insertInto(TAGS, TAG_ACCOUNT_ID, TAG_NAME);
+        for (String name : names) {
+            insertTags = insertTags.values(accountId, name);
+        }
+        insertTags.onConflictDoNothing().execute();
+    }
+
     void addLeadTags(long accountId, Map<Long, List<String>> tagsByLead, boolean leadsAreNew) {
         if (tagsByLead.isEmpty()) {
             return;

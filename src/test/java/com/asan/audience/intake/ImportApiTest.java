@@ -132,6 +132,37 @@ class ImportApiTest extends ApiTestBase {
     }
 
     @Test
+    void batchesWrittenAtOnceStillFollowFileOrderForDuplicates() {
+        TestAccount account = newAccount();
+        StringBuilder csv = new StringBuilder("email,first name,status,tags\n");
+        for (int row = 1; row <= 5_000; row++) {
+            boolean repeat = row % 1_000 == 500 && row > 2_000; // repeats a row of an earlier batch of 2,000
+            String email = repeat ? "row" + (row - 2_001) + "@example.com" : "row" + row + "@example.com";
+            csv.append(email).append(',').append(repeat ? "Later " + row : "First " + row)
+                    .append(",Warm,").append(row % 7 == 0 ? "tag " + row % 3 : "").append('\n');
+        }
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+
+        JsonNode updated = runImport(account, "order.csv", file, Map.of("duplicates", "update"));
+        assertThat(updated.get("created").asLong()).isEqualTo(4_997);
+        assertThat(updated.get("updated").asLong()).isEqualTo(3);
+        for (int row : new int[] {2_500, 3_500, 4_500}) {
+            JsonNode lead = account.api().get("/api/leads?q=row" + (row - 2_001) + "@example.com").json()
+                    .get("items").get(0);
+            assertThat(lead.get("firstName").asString()).as("row %d came later in the file", row)
+                    .isEqualTo("Later " + row);
+        }
+        assertThat(account.api().get("/api/leads?size=1").json().get("total").asLong()).isEqualTo(4_997);
+
+        TestAccount other = newAccount();
+        JsonNode skipped = runImport(other, "order.csv", file, null);
+        assertThat(skipped.get("created").asLong()).isEqualTo(4_997);
+        assertThat(skipped.get("skipped").asLong()).isEqualTo(3);
+        assertThat(other.api().get("/api/leads?q=row499@example.com").json().get("items").get(0).get("firstName")
+                .asString()).isEqualTo("First 499");
+    }
+
+    @Test
     void detectsWindows1252SemicolonsTabsAndByteOrderMarks() {
         TestAccount account = newAccount();
         byte[] latin = "Email;Name\r\njose@example.com;José Núñez\r\n".getBytes(Charset.forName("windows-1252"));
