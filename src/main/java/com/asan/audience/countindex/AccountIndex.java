@@ -51,22 +51,6 @@ final class AccountIndex {
         }
         int ordinal = existing >= 0 ? existing : ordinals.add(lead.id());
         ordinals.live().add(ordinal);
-        putLabels(lead, ordinal);
-        putTimesAndFields(lead, ordinal);
-    }
-
-    /**
-     * For a load from scratch, in id order: gives the lead its ordinal. {@link #putLabels} and
-     * {@link #putTimesAndFields} then fill disjoint structures, so two threads can apply the same leads at once.
-     */
-    int addNew(LeadFacts lead) {
-        int ordinal = ordinals.add(lead.id());
-        ordinals.live().add(ordinal);
-        return ordinal;
-    }
-
-    /** Status, source, phone type, agent, tags, names and e-mail. */
-    void putLabels(LeadFacts lead, int ordinal) {
         status.add(lead.status(), ordinal);
         source.add(lead.source(), ordinal);
         if (lead.phone() != null && lead.phoneType() != null) {
@@ -85,10 +69,6 @@ final class AccountIndex {
         if (lead.email() != null) {
             email.set(ordinal, TextNormalizer.fold(lead.email()));
         }
-    }
-
-    /** Created and last-active times, custom fields and engagement. */
-    void putTimesAndFields(LeadFacts lead, int ordinal) {
         created.set(ordinal, TimeColumn.key(lead.createdAt()));
         lastActive.set(ordinal, lead.lastActiveAt() == null ? TimeColumn.NONE : TimeColumn.key(lead.lastActiveAt()));
         lead.custom().forEach((key, value) -> {

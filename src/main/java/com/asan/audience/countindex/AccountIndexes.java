@@ -32,8 +32,7 @@ class AccountIndexes {
     private final boolean enabled;
     private final Map<Long, IndexedAccount> accounts = new LinkedHashMap<>(16, 0.75f, true);
     private final ExecutorService builder = DaemonThreads.pool(1, "count-index-builder", false);
-    /** One build at a time, each with its {@value IndexLoader#APPLIERS} appliers. */
-    private final ExecutorService applier = DaemonThreads.pool(IndexLoader.APPLIERS, "count-index-applier", true);
+    private final ExecutorService applier = DaemonThreads.pool(1, "count-index-applier", false);
     private final Counter fallbacks;
 
     AccountIndexes(LeadSnapshots snapshots, MeterRegistry metrics,
