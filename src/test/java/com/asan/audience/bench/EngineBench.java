@@ -29,12 +29,15 @@ final class EngineBench {
         CountIndex index = SharedApp.bean(CountIndex.class);
         LeadQueries queries = SharedApp.bean(LeadQueries.class);
         SegmentFacade segments = SharedApp.bean(SegmentFacade.class);
+        double jvmCpu = ProcessCpu.jvmSeconds();
+        double postgresCpu = ProcessCpu.postgresSeconds();
         long started = System.nanoTime();
         index.warm(accountId).join();
         double buildSeconds = (System.nanoTime() - started) / 1e9;
         long bytes = EngineProbe.bytesOf(index, accountId);
-        System.out.printf("%nENGINE %,d leads: index build (load from PostgreSQL + bitmaps) %.2f s; %,d bytes = %.1f B/lead%n",
-                size, buildSeconds, bytes, (double) bytes / size);
+        System.out.printf("%nENGINE %,d leads: index build (load from PostgreSQL + bitmaps) %.2f s; %,d bytes = %.1f B/lead"
+                        + " (CPU: JVM %.1f s, PostgreSQL %.1f s)%n", size, buildSeconds, bytes, (double) bytes / size,
+                ProcessCpu.jvmSeconds() - jvmCpu, ProcessCpu.postgresSeconds() - postgresCpu);
         EngineProbe.breakdown(index, accountId).forEach((structure, structureBytes) -> System.out.printf(
                 "    %-36s %6.1f B/lead%n", structure, (double) structureBytes / size));
 
