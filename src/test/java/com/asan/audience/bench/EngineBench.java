@@ -8,12 +8,9 @@ import com.asan.audience.lead.LeadQueries;
 import com.asan.audience.segment.SegmentFacade;
 import com.asan.audience.support.Api;
 import com.asan.audience.support.SharedApp;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /** The count engine on the same data as the PostgreSQL baseline: build, memory, evaluation, HTTP and page times. */
@@ -142,7 +139,7 @@ final class EngineBench {
                 direct.add((System.nanoTime() - t0) / 1e6);
             }
         }
-        previewPhases(accountId, size, mix);
+        PreviewFigures.steps(accountId, size, mix);
         System.out.printf("ENGINE %,d leads: preview over HTTP (count + 10-lead sample) p50 %.2f ms, p99 %.2f ms; "
                         + "the same through the facade, without HTTP, p50 %.2f ms%n", size,
                 SegmentCountBench.percentile(http, 50), SegmentCountBench.percentile(http, 99),
@@ -161,7 +158,7 @@ final class EngineBench {
         System.out.printf("ENGINE %,d leads: GET /api/account over HTTP (one key lookup, one row) p50 %.2f ms%n", size,
                 SegmentCountBench.percentile(floor, 50));
 
-        plainClientFigures(port, apiKey, size, mix);
+        PreviewFigures.fromPlainClient(port, apiKey, size, mix);
 
         for (int copy = 0; copy < 10; copy++) {
             for (BenchCriteria.Named named : mix) {
@@ -214,89 +211,5 @@ final class EngineBench {
         System.out.printf("ENGINE %,d leads: 200 segments with counts (Audience page work) p50 %.2f ms, max %.2f ms; "
                         + "GET /api/segments over HTTP p50 %.2f ms%n", size, SegmentCountBench.percentile(page, 50),
                 SegmentCountBench.percentile(page, 100), SegmentCountBench.percentile(pageHttp, 50));
-    }
-
-    /** The same requests from a client that answers in its own thread, and the server's own mean time for them. */
-    private static void plainClientFigures(int port, String apiKey, int size, List<BenchCriteria.Named> mix) {
-        List<String> bodies = mix.stream().map(named -> Api.JSON.writeValueAsString(Map.of("criteria",
-                named.criteria()))).toList();
-        MeterRegistry registry = SharedApp.bean(MeterRegistry.class);
-        List<Double> preview = new ArrayList<>();
-        List<Double> account = new ArrayList<>();
-        double[] serverBefore = serverTime(registry, "/api/segments/preview");
-        try (PlainHttpClient client = new PlainHttpClient(port, "Bearer " + apiKey)) {
-            for (int i = 0; i < HTTP_WARM_UP + 400; i++) {
-                long t0 = System.nanoTime();
-                PlainHttpClient.Answer answer = client.postJson("/api/segments/preview", bodies.get(i % bodies.size()));
-                double ms = (System.nanoTime() - t0) / 1e6;
-                if (answer.status() != 200) {
-                    throw new IllegalStateException(answer.status() + " " + answer.body());
-                }
-                if (i >= HTTP_WARM_UP) {
-                    preview.add(ms);
-                }
-            }
-            for (int i = 0; i < HTTP_WARM_UP + 400; i++) {
-                long t0 = System.nanoTime();
-                if (client.get("/api/account").status() != 200) {
-                    throw new IllegalStateException("GET /api/account failed");
-                }
-                if (i >= HTTP_WARM_UP) {
-                    account.add((System.nanoTime() - t0) / 1e6);
-                }
-            }
-        }
-        double[] serverAfter = serverTime(registry, "/api/segments/preview");
-        System.out.printf("ENGINE %,d leads: preview over HTTP from a one-thread keep-alive client p50 %.2f ms, p99 "
-                        + "%.2f ms (server's own mean %.2f ms); GET /api/account from it p50 %.2f ms%n", size,
-                SegmentCountBench.percentile(preview, 50), SegmentCountBench.percentile(preview, 99),
-                (serverAfter[1] - serverBefore[1]) / (serverAfter[0] - serverBefore[0]),
-                SegmentCountBench.percentile(account, 50));
-    }
-
-    /** {count, total ms} of the server's request timer for one route. */
-    private static double[] serverTime(MeterRegistry registry, String uri) {
-        Timer timer = registry.find("http.server.requests").tag("uri", uri).timer();
-        return timer == null ? new double[] {0, 0}
-                : new double[] {timer.count(), timer.totalTime(TimeUnit.MILLISECONDS)};
-    }
-
-    /** The preview's steps one by one, medians over the mix: where the facade's time goes. */
-    private static void previewPhases(long accountId, int size, List<BenchCriteria.Named> mix) {
-        CountIndex index = SharedApp.bean(CountIndex.class);
-        LeadQueries queries = SharedApp.bean(LeadQueries.class);
-        SegmentFacade segments = SharedApp.bean(SegmentFacade.class);
-        List<Double> parse = new ArrayList<>();
-        List<Double> page = new ArrayList<>();
-        List<Double> sample = new ArrayList<>();
-        List<Double> checkedPath = new ArrayList<>();
-        List<Double> facadePath = new ArrayList<>();
-        for (int i = 0; i < HTTP_WARM_UP + 400; i++) {
-            BenchCriteria.Named named = mix.get(i % mix.size());
-            long t0 = System.nanoTime();
-            Group group = segments.parse(accountId, named.criteria());
-            long t1 = System.nanoTime();
-            CountIndex.IdPage newest = index.newestPage(accountId, group, queries.contextNow(accountId), 0,
-                    SegmentFacade.SAMPLE_SIZE);
-            long t2 = System.nanoTime();
-            queries.byIds(accountId, newest.ids());
-            long t3 = System.nanoTime();
-            segments.preview(accountId, named.criteria());
-            long t4 = System.nanoTime();
-            if (i >= HTTP_WARM_UP) {
-                parse.add((t1 - t0) / 1e6);
-                page.add((t2 - t1) / 1e6);
-                sample.add((t3 - t2) / 1e6);
-                checkedPath.add((t3 - t0) / 1e6);
-                facadePath.add((t4 - t3) / 1e6);
-            }
-        }
-        System.out.printf("ENGINE %,d leads: preview steps, p50 over the mix: parse (custom fields when named) %.2f ms, "
-                        + "count and newest ids (change-feed check, zone or last campaign when needed) %.2f ms, the "
-                        + "10 leads %.2f ms%n", size, SegmentCountBench.percentile(parse, 50),
-                SegmentCountBench.percentile(page, 50), SegmentCountBench.percentile(sample, 50));
-        System.out.printf("ENGINE %,d leads: these steps together (change-feed check first) p50 %.2f ms; the facade's "
-                        + "preview (the feed's version read with the sample) p50 %.2f ms, interleaved%n", size,
-                SegmentCountBench.percentile(checkedPath, 50), SegmentCountBench.percentile(facadePath, 50));
     }
 }
