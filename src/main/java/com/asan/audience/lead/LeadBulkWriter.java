@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,10 +61,7 @@ public class LeadBulkWriter {
 
     private record Pending(long row, LeadDraft draft, LeadView lead) {
         String key() {
-            if (lead.email() != null) {
-                return "e:" + lead.email().toLowerCase(Locale.ROOT);
-            }
-            return lead.phone() == null ? null : "p:" + lead.phone();
+            return duplicateKey(lead.email(), lead.phone());
         }
     }
 
@@ -92,21 +90,27 @@ public class LeadBulkWriter {
         public Set<String> duplicateKeys() {
             Set<String> keys = new HashSet<>();
             for (LeadDraft draft : drafts) {
-                if (draft != null && draft.email != null) {
-                    keys.add("e:" + draft.email.toLowerCase(Locale.ROOT));
-                } else if (draft != null && draft.phone != null) {
-                    keys.add("p:" + draft.phone);
+                String key = draft == null ? null : duplicateKey(draft.email, draft.phone);
+                if (key != null) {
+                    keys.add(key);
                 }
             }
             return keys;
         }
 
-        private List<String> tagNames() {
-            Map<String, String> names = new LinkedHashMap<>();
-            drafts.stream().filter(java.util.Objects::nonNull)
-                    .forEach(draft -> draft.tags.forEach(tag -> names.putIfAbsent(tag.toLowerCase(Locale.ROOT), tag)));
-            return new ArrayList<>(names.values());
+        private Set<String> tagNames() {
+            Set<String> names = new LinkedHashSet<>();
+            drafts.stream().filter(java.util.Objects::nonNull).forEach(draft -> names.addAll(draft.tags));
+            return names;
         }
+    }
+
+    /** Same email (any case), or the same phone when there is no email; null when a row has neither. */
+    private static String duplicateKey(String email, String phone) {
+        if (email != null) {
+            return "e:" + email.toLowerCase(Locale.ROOT);
+        }
+        return phone == null ? null : "p:" + phone;
     }
 
     /** Reads and checks the rows; touches no lead, so it needs no transaction. */

@@ -81,10 +81,7 @@ public class LeadQueries {
      */
     public LeadsAtVersion byIdsWithFeedVersion(long accountId, List<Long> ids) {
         LeadRepository.LeadsAtVersion found = leads.byIdsWithFeedVersion(accountId, ids);
-        Map<Long, LeadView> byId = new java.util.HashMap<>();
-        found.leads().forEach(lead -> byId.put(lead.id(), lead));
-        return new LeadsAtVersion(ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList(),
-                found.feedVersion());
+        return new LeadsAtVersion(inOrderOf(ids, found.leads()), found.feedVersion());
     }
 
     /**
@@ -95,9 +92,13 @@ public class LeadQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, LeadView> found = new java.util.HashMap<>();
-        leads.byIds(accountId, ids).forEach(lead -> found.put(lead.id(), lead));
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        return inOrderOf(ids, leads.byIds(accountId, ids));
+    }
+
+    private static List<LeadView> inOrderOf(List<Long> ids, List<LeadView> found) {
+        Map<Long, LeadView> byId = new java.util.HashMap<>();
+        found.forEach(lead -> byId.put(lead.id(), lead));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Ids of every matching lead, ascending. */

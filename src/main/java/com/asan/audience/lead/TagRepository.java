@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.lower;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,14 +29,22 @@ class TagRepository {
         if (names.isEmpty()) {
             return List.of();
         }
+        ensureExist(accountId, names);
+        return db.select(TAG_ID).from(TAGS)
+                .where(TAG_ACCOUNT_ID.eq(accountId), lower(TAG_NAME).in(names.stream().map(TagRepository::fold).toList()))
+                .fetch(TAG_ID);
+    }
+
+    /** Inserts the tags that do not exist yet (names compared case-insensitively); takes no lock on existing ones. */
+    void ensureExist(long accountId, Collection<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
         var insert = db.insertInto(TAGS, TAG_ACCOUNT_ID, TAG_NAME);
         for (String name : names) {
             insert = insert.values(accountId, name);
         }
         insert.onConflictDoNothing().execute();
-        return db.select(TAG_ID).from(TAGS)
-                .where(TAG_ACCOUNT_ID.eq(accountId), lower(TAG_NAME).in(names.stream().map(TagRepository::fold).toList()))
-                .fetch(TAG_ID);
     }
 
     /**
@@ -43,30 +52,13 @@ class TagRepository {
      * every lead was created in this transaction, so none has a link yet and a plain insert is enough (cheaper than
      * one that checks each link for a conflict).
      */
-    /** Inserts the tags that do not exist yet (names compared case-insensitively); takes no lock on existing ones. */
-    void ensureExist(long accountId, List<String> names) {
-        if (names.isEmpty()) {
-            return;
-        }
-        var insertTags = db.insertInto(TAGS, TAG_ACCOUNT_ID, TAG_NAME);
-        for (String name : names) {
-            insertTags = insertTags.values(accountId, name);
-        }
-        insertTags.onConflictDoNothing().execute();
-    }
-
     void addLeadTags(long accountId, Map<Long, List<String>> tagsByLead, boolean leadsAreNew) {
         if (tagsByLead.isEmpty()) {
             return;
         }
         Map<String, String> spellings = new LinkedHashMap<>();
         tagsByLead.values().forEach(names -> names.forEach(name -> spellings.putIfAbsent(fold(name), name)));
-        List<String> names = new ArrayList<>(spellings.values());
-        var insertTags = db.insertInto(TAGS, TAG_ACCOUNT_ID, TAG_NAME);
-        for (String name : names) {
-            insertTags = insertTags.values(accountId, name);
-        }
-        insertTags.onConflictDoNothing().execute();
+        ensureExist(accountId, spellings.values());
         Map<String, Long> ids = new HashMap<>();
         db.select(TAG_ID, TAG_NAME).from(TAGS)
                 .where(TAG_ACCOUNT_ID.eq(accountId), lower(TAG_NAME).in(spellings.keySet()))
