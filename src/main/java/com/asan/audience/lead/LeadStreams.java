@@ -1,0 +1,256 @@
+package com.asan.audience.lead;
+
+import static com.asan.audience.lead.LeadTables.*;
+
+import com.asan.audience.criteria.CustomFieldDefinition;
+import com.asan.audience.criteria.LeadFacts;
+import com.asan.audience.criteria.TextNormalizer;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.SelectField;
+import org.jooq.impl.DSL;
+
+/**
+ * Reads leads with their tags and engagement from one snapshot as three binary COPY streams sorted by lead id
+ * (leads, tag links, opened/clicked events) and merges them into {@link LeadFacts}. A whole account reads the tag
+ * links and events on two more connections that import the calling transaction's snapshot, so three PostgreSQL
+ * backends work at once; a few leads are read one stream after another on the calling connection.
+ * See docs/decisions/0003-index-build-with-binary-copy.md.
+ */
+final class LeadStreams {
+
+    private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-F]+-[0-9A-F]+(-[0-9]+)?");
+
+    private record TagLink(long leadId, String tag) {
+    }
+
+    private record Engagement(long leadId, LeadFacts.EngagementEvent event) {
+    }
+
+    private final DSLContext db;
+    private final DataSource dataSource;
+    private final Executor sideReaders;
+
+    LeadStreams(DSLContext db, DataSource dataSource, Executor sideReaders) {
+        this.db = db;
+        this.dataSource = dataSource;
+        this.sideReaders = sideReaders;
+    }
+
+    /** Every lead of the account, read inside the caller's REPEATABLE READ transaction. */
+    void all(long accountId, List<CustomFieldDefinition> fields, Consumer<LeadFacts> sink) {
+        Map<Long, String> tagNames = tagNames(accountId);
+        String snapshot = db.fetchValue(DSL.field("pg_export_snapshot()", String.class));
+        if (!SNAPSHOT_ID.matcher(snapshot).matches()) {
+            throw new IllegalStateException("unexpected snapshot id " + snapshot);
+        }
+        try (SideRows<TagLink> tags = SideRows.readConcurrently(
+                     sink2 -> readOnSnapshot(snapshot, tagsSelect(accountId, DSL.noCondition()),
+                             rows -> sink2.accept(tagLink(rows, tagNames))), sideReaders);
+             SideRows<Engagement> events = SideRows.readConcurrently(
+                     sink2 -> readOnSnapshot(snapshot, eventsSelect(accountId, DSL.noCondition()),
+                             rows -> sink2.accept(engagement(rows))), sideReaders)) {
+            db.connection(connection -> {
+                try (BinaryCopyReader leads = BinaryCopyReader.open(connection,
+                        leadsSelect(accountId, fields, DSL.noCondition()))) {
+                    merge(leads, tags, events, fields, sink);
+                }
+            });
+        }
+    }
+
+    /** The given leads of the account (those still present), read on the caller's connection. */
+    void some(long accountId, Long[] ids, List<CustomFieldDefinition> fields, Consumer<LeadFacts> sink) {
+        Map<Long, String> tagNames = tagNames(accountId);
+        db.connection(connection -> {
+            List<TagLink> tagLinks = new ArrayList<>();
+            read(connection, tagsSelect(accountId, LT_LEAD_ID.eq(DSL.any(ids))),
+                    rows -> tagLinks.add(tagLink(rows, tagNames)));
+            List<Engagement> engagement = new ArrayList<>();
+            read(connection, eventsSelect(accountId, EV_LEAD_ID.eq(DSL.any(ids))),
+                    rows -> engagement.add(engagement(rows)));
+            try (BinaryCopyReader leads = BinaryCopyReader.open(connection,
+                    leadsSelect(accountId, fields, ID.eq(DSL.any(ids))))) {
+                merge(leads, SideRows.of(tagLinks), SideRows.of(engagement), fields, sink);
+            }
+        });
+    }
+
+    private Map<Long, String> tagNames(long accountId) {
+        Map<Long, String> names = new HashMap<>();
+        db.select(TAG_ID, TAG_NAME).from(TAGS).where(TAG_ACCOUNT_ID.eq(accountId))
+                .forEach(r -> names.put(r.value1(), TextNormalizer.fold(r.value2())));
+        return names;
+    }
+
+    private String leadsSelect(long accountId, List<CustomFieldDefinition> fields, Condition filter) {
+        List<SelectField<?>> columns = new ArrayList<>(List.of(ID, FIRST_NAME, LAST_NAME, EMAIL, PHONE,
+                PHONE_TYPE, STATUS, SOURCE, ASSIGNED_TO, CREATED_AT, LAST_ACTIVE_AT));
+        fields.forEach(field -> columns.add(DSL.field("{0} ->> {1}", String.class, CUSTOM_FIELDS,
+                DSL.inline(field.key()))));
+        return db.renderInlined(db.select(columns).from(LEADS).where(ACCOUNT_ID.eq(accountId)).and(filter)
+                .orderBy(ID));
+    }
+
+    private String tagsSelect(long accountId, Condition filter) {
+        return db.renderInlined(db.select(LT_LEAD_ID, LT_TAG_ID).from(LEAD_TAGS)
+                .where(LT_ACCOUNT_ID.eq(accountId)).and(filter).orderBy(LT_LEAD_ID));
+    }
+
+    private String eventsSelect(long accountId, Condition filter) {
+        return db.renderInlined(db.select(EV_LEAD_ID, EV_CAMPAIGN_ID, EV_TYPE, EV_OCCURRED_AT).from(EMAIL_EVENTS)
+                .where(EV_ACCOUNT_ID.eq(accountId), EV_TYPE.in("opened", "clicked")).and(filter)
+                .orderBy(EV_LEAD_ID));
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        void handle(BinaryCopyReader row) throws SQLException;
+    }
+
+    private static void read(Connection connection, String select, RowHandler handler) throws SQLException {
+        try (BinaryCopyReader rows = BinaryCopyReader.open(connection, select)) {
+            while (rows.nextRow()) {
+                handler.handle(rows);
+            }
+        }
+    }
+
+    /** Runs on a side reader: its own connection, in a transaction that sees exactly the exported snapshot. */
+    private void readOnSnapshot(String snapshot, String select, RowHandler handler) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            try {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+                }
+                read(connection, select, handler);
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    private static TagLink tagLink(BinaryCopyReader row, Map<Long, String> tagNames) throws SQLException {
+        long leadId = row.int8(0);
+        return new TagLink(leadId, tagNames.get(row.int8(0)));
+    }
+
+    private static Engagement engagement(BinaryCopyReader row) throws SQLException {
+        long leadId = row.int8(0);
+        long campaignId = row.int8(0);
+        String type = "clicked".equals(row.text()) ? "clicked" : "opened";
+        return new Engagement(leadId, new LeadFacts.EngagementEvent(campaignId, type, row.timestamp()));
+    }
+
+    /** The leads stream drives; side rows of a lead id not in it (none in one snapshot) are passed over. */
+    private static void merge(BinaryCopyReader leads, SideRows<TagLink> tags, SideRows<Engagement> events,
+                              List<CustomFieldDefinition> fields, Consumer<LeadFacts> sink) throws SQLException {
+        CustomValueParser parser = new CustomValueParser(fields);
+        while (leads.nextRow()) {
+            long id = leads.int8(0);
+            String firstName = leads.text();
+            String lastName = leads.text();
+            String email = leads.text();
+            String phone = leads.text();
+            String phoneType = leads.text();
+            String status = leads.text();
+            String source = leads.text();
+            Long assignedTo = leads.int8OrNull();
+            Instant createdAt = leads.timestamp();
+            Instant lastActiveAt = leads.timestamp();
+            Map<String, Object> custom = new HashMap<>();
+            for (int f = 0; f < fields.size(); f++) {
+                String raw = leads.text();
+                if (raw != null) {
+                    custom.put(fields.get(f).key(), parser.parse(f, raw));
+                }
+            }
+            Set<String> leadTags = new HashSet<>(4);
+            for (TagLink link = tags.head(); link != null && link.leadId() <= id; link = tags.head()) {
+                if (link.leadId() == id && link.tag() != null) {
+                    leadTags.add(link.tag());
+                }
+                tags.advance();
+            }
+            List<LeadFacts.EngagementEvent> latest = new ArrayList<>(2);
+            for (Engagement event = events.head(); event != null && event.leadId() <= id; event = events.head()) {
+                if (event.leadId() == id) {
+                    keepLatest(latest, event.event());
+                }
+                events.advance();
+            }
+            sink.accept(new LeadFacts(id, firstName, lastName, email, phone, phoneType, status, source, leadTags,
+                    assignedTo, createdAt, lastActiveAt, custom, latest));
+        }
+        // Reading the side streams to their end lets their readers finish before the snapshot's transaction does.
+        drain(tags);
+        drain(events);
+    }
+
+    /** One event per campaign and type: the latest. */
+    private static void keepLatest(List<LeadFacts.EngagementEvent> latest, LeadFacts.EngagementEvent event) {
+        for (int i = 0; i < latest.size(); i++) {
+            LeadFacts.EngagementEvent kept = latest.get(i);
+            if (kept.campaignId() == event.campaignId() && kept.type().equals(event.type())) {
+                if (event.occurredAt().isAfter(kept.occurredAt())) {
+                    latest.set(i, event);
+                }
+                return;
+            }
+        }
+        latest.add(event);
+    }
+
+    private static void drain(SideRows<?> rows) {
+        while (rows.head() != null) {
+            rows.advance();
+        }
+    }
+
+    /** Parses custom values by field type, reusing the parsed value for repeated text (few distinct values). */
+    private static final class CustomValueParser {
+        private final List<CustomFieldDefinition> fields;
+        private final List<Map<String, Object>> seen = new ArrayList<>();
+
+        CustomValueParser(List<CustomFieldDefinition> fields) {
+            this.fields = fields;
+            fields.forEach(field -> seen.add(new HashMap<>()));
+        }
+
+        Object parse(int field, String raw) {
+            Map<String, Object> cache = seen.get(field);
+            Object value = cache.get(raw);
+            if (value == null) {
+                value = switch (fields.get(field).type()) {
+                    case NUMBER -> new BigDecimal(raw);
+                    case DATE -> LocalDate.parse(raw);
+                    case BOOLEAN -> Boolean.valueOf(raw);
+                    default -> raw;
+                };
+                if (cache.size() < 10_000) {
+                    cache.put(raw, value);
+                }
+            }
+            return value;
+        }
+    }
+}
