@@ -209,21 +209,60 @@ class LeadRepository {
 
     /** {@link #byIds} with the change feed's version as one more column (one row even when no lead is found). */
     LeadsAtVersion byIdsWithFeedVersion(long accountId, Collection<Long> ids) {
-        Table<?> feed = DSL.select(DSL.coalesce(DSL.field(DSL.select(LeadChangeFeed.VERSION).from(LeadChangeFeed.VERSIONS)
-                .where(LeadChangeFeed.ACCOUNT_ID.eq(accountId))), DSL.inline(0L)).as("feed_version")).asTable("feed");
-        Field<Long> feedVersion = feed.field("feed_version", Long.class);
-        List<Field<?>> columns = new ArrayList<>(LEAD_ROW);
-        columns.add(feedVersion);
+        Long[] idArray = ids.toArray(Long[]::new);
+        SampleStatement statement = sampleStatement();
+        Object[] binds = statement.bindKinds().stream().map(kind -> kind == Long[].class ? idArray : accountId)
+                .toArray();
         List<LeadView> found = new ArrayList<>(ids.size());
         long version = 0;
-        for (Record r : db.select(columns).from(feed).leftJoin(LEADS)
-                .on(ACCOUNT_ID.eq(accountId), ID.eq(DSL.any(ids.toArray(Long[]::new)))).fetch()) {
-            version = r.get(feedVersion);
+        for (Record r : db.resultQuery(statement.sql(), binds).coerce(statement.columns()).fetch()) {
+            version = r.get(statement.feedVersion());
             if (r.get(ID) != null) {
-                found.add(toTaggedView(r));
+                found.add(toTaggedView(r, statement.tagNames()));
             }
         }
         return new LeadsAtVersion(found, version);
+    }
+
+    /**
+     * The preview runs the sample statement on every edit of the conditions, and rendering jOOQ's query tree cost
+     * about as much as PostgreSQL running it, so it is rendered once; {@code bindKinds} gives the order of its
+     * values (the account id, or the id array). The tags of all sampled leads are aggregated in one grouped join
+     * (0.17–0.2 ms in PostgreSQL against 0.34–0.44 ms for a subquery per lead).
+     */
+    private record SampleStatement(String sql, List<Class<?>> bindKinds, List<Field<?>> columns,
+                                   Field<String[]> tagNames, Field<Long> feedVersion) {
+    }
+
+    private volatile SampleStatement sampleStatement;
+
+    private SampleStatement sampleStatement() {
+        SampleStatement statement = sampleStatement;
+        if (statement == null) {
+            Field<Long> account = DSL.val(0L);
+            Field<Long[]> ids = DSL.val(new Long[0]);
+            Table<?> feed = DSL.select(DSL.coalesce(DSL.field(DSL.select(LeadChangeFeed.VERSION)
+                    .from(LeadChangeFeed.VERSIONS).where(LeadChangeFeed.ACCOUNT_ID.eq(account))), DSL.inline(0L))
+                    .as("feed_version")).asTable("feed");
+            Table<?> tagged = DSL.select(LT_LEAD_ID.as("tagged_lead_id"),
+                            DSL.arrayAgg(TAG_NAME).orderBy(lower(TAG_NAME)).as("tag_names"))
+                    .from(LEAD_TAGS).join(TAGS).on(TAG_ACCOUNT_ID.eq(LT_ACCOUNT_ID), TAG_ID.eq(LT_TAG_ID))
+                    .where(LT_ACCOUNT_ID.eq(account), LT_LEAD_ID.eq(DSL.any(ids)))
+                    .groupBy(LT_LEAD_ID).asTable("tagged");
+            Field<Long> feedVersion = feed.field("feed_version", Long.class);
+            Field<String[]> tagNames = tagged.field("tag_names", String[].class);
+            List<Field<?>> columns = new ArrayList<>(LEAD_ROW);
+            columns.set(columns.indexOf(TAG_NAMES), tagNames);
+            columns.add(feedVersion);
+            var query = db.select(columns).from(feed)
+                    .leftJoin(LEADS).on(ACCOUNT_ID.eq(account), ID.eq(DSL.any(ids)))
+                    .leftJoin(tagged).on(tagged.field("tagged_lead_id", Long.class).eq(ID));
+            List<Class<?>> kinds = db.extractBindValues(query).stream()
+                    .<Class<?>>map(value -> value instanceof Long[] ? Long[].class : Long.class).toList();
+            statement = new SampleStatement(db.render(query), kinds, List.copyOf(columns), tagNames, feedVersion);
+            sampleStatement = statement;
+        }
+        return statement;
     }
 
     /** A page of leads matching {@code filter}, in the given order (the id breaks ties, so pages are stable). */
@@ -252,7 +291,11 @@ class LeadRepository {
     }
 
     private LeadView toTaggedView(Record r) {
-        String[] tags = r.get(TAG_NAMES);
+        return toTaggedView(r, TAG_NAMES);
+    }
+
+    private LeadView toTaggedView(Record r, Field<String[]> tagNames) {
+        String[] tags = r.get(tagNames);
         return toView(r).withTags(tags == null ? List.of() : List.of(tags));
     }
 

@@ -174,7 +174,10 @@ public class SegmentFacade {
         return new Definition(id, stored.name(), stored.description(), parseStored(accountId, stored));
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Count and newest sample while conditions are edited. No transaction: each step is one statement (a READ
+     * COMMITTED transaction would see no more consistently) and the COMMIT would be one more round trip.
+     */
     public Preview preview(long accountId, Object criteria) {
         Group group = parse(accountId, criteria);
         EvaluationContext context = leads.contextNow(accountId);

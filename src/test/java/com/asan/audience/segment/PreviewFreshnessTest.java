@@ -47,6 +47,29 @@ class PreviewFreshnessTest extends ApiTestBase {
         assertThat(after.json().get("sample").get(0).get("firstName").asString()).isEqualTo("Elsewhere");
     }
 
+    @Test
+    void theSampleCarriesEachLeadsTagsInNameOrder() {
+        TestAccount account = newAccount();
+        Api api = account.api();
+        long tagged = api.post("/api/leads", Map.of("firstName", "Tagged", "status", "Warm",
+                "tags", List.of("zeta", "Alpha", "mid"))).id();
+        long other = api.post("/api/leads", Map.of("firstName", "Other", "status", "Warm", "tags", List.of("solo")))
+                .id();
+        long bare = api.post("/api/leads", Map.of("firstName", "Bare", "status", "Warm")).id();
+        counts.warm(account.accountId()).join();
+        Map<String, Object> warm = Map.of("criteria", Map.of("match", "all", "conditions",
+                List.of(Map.of("field", "status", "operator", "is", "value", "Warm"))));
+        for (int time = 0; time < 2; time++) {
+            var sample = api.post("/api/segments/preview", warm).json().get("sample");
+            assertThat(sample.size()).isEqualTo(3);
+            Map<Long, List<String>> tagsById = new java.util.HashMap<>();
+            sample.forEach(lead -> tagsById.put(lead.get("id").asLong(),
+                    lead.get("tags").valueStream().map(tag -> tag.asString()).toList()));
+            assertThat(tagsById).containsEntry(tagged, List.of("Alpha", "mid", "zeta"))
+                    .containsEntry(other, List.of("solo")).containsEntry(bare, List.of());
+        }
+    }
+
     /** The lead and its change-feed entry in one transaction, as the lead module writes them. */
     private long insertAsAnotherInstanceWould(long accountId) {
         return transactions.execute(status -> {
