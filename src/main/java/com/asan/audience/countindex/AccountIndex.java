@@ -49,8 +49,11 @@ final class AccountIndex {
         if (existing >= 0) {
             clear(existing);
         }
+        // a new ordinal is live from the start; a known one may have been retired
         int ordinal = existing >= 0 ? existing : ordinals.add(lead.id());
-        ordinals.live().add(ordinal);
+        if (existing >= 0) {
+            ordinals.live().add(ordinal);
+        }
         status.add(lead.status(), ordinal);
         source.add(lead.source(), ordinal);
         if (lead.phone() != null && lead.phoneType() != null) {
@@ -118,6 +121,9 @@ final class AccountIndex {
 
     @SuppressWarnings("unchecked")
     static <T> T customKey(Object value) {
+        if (value instanceof BigDecimal number) {
+            return (T) number.stripTrailingZeros(); // 1.50 and 1.5: one key, equal by equals as by compareTo
+        }
         return (T) (value instanceof String text ? TextNormalizer.fold(text) : value);
     }
 

@@ -33,6 +33,8 @@ final class TimeColumn {
     private final RoaringBitmap fractional = new RoaringBitmap();
     private final Map<Integer, Long> farSeconds = new HashMap<>();
     private final TreeMap<Long, RoaringBitmap> days = new TreeMap<>();
+    /** The same buckets by day for writes: a hash lookup instead of a walk down the tree. */
+    private final Map<Long, RoaringBitmap> dayLookup = new HashMap<>();
     private final RoaringBitmap present = new RoaringBitmap();
     /** Unions of whole-day spans in use (see {@link KeptBitmaps}). */
     private final KeptBitmaps<KeptBitmaps.Span<Long>, Long> unions = new KeptBitmaps<>(KeptBitmaps.Span::contains);
@@ -72,7 +74,13 @@ final class TimeColumn {
             fractional.add(ordinal);
         }
         long day = Math.floorDiv(key, DAY_KEYS);
-        days.computeIfAbsent(day, d -> new RoaringBitmap()).add(ordinal);
+        RoaringBitmap bucket = dayLookup.get(day);
+        if (bucket == null) {
+            bucket = new RoaringBitmap();
+            days.put(day, bucket);
+            dayLookup.put(day, bucket);
+        }
+        bucket.add(ordinal);
         unions.added(day, ordinal);
         present.add(ordinal);
     }
@@ -83,10 +91,11 @@ final class TimeColumn {
             return;
         }
         long day = Math.floorDiv(old, DAY_KEYS);
-        RoaringBitmap bucket = days.get(day);
+        RoaringBitmap bucket = dayLookup.get(day);
         bucket.remove(ordinal);
         if (bucket.isEmpty()) {
             days.remove(day);
+            dayLookup.remove(day);
         }
         unions.removed(ordinal);
         present.remove(ordinal);
@@ -273,7 +282,7 @@ final class TimeColumn {
 
     long sizeInBytes() {
         long bytes = seconds.length * 4L + present.getLongSizeInBytes() + fractional.getLongSizeInBytes()
-                + farSeconds.size() * 64L + unions.sizeInBytes();
+                + farSeconds.size() * 64L + dayLookup.size() * 48L + unions.sizeInBytes();
         for (RoaringBitmap day : days.values()) {
             bytes += 48 + day.getLongSizeInBytes();
         }

@@ -13,6 +13,12 @@ import org.roaringbitmap.RoaringBitmap;
 final class ValueBitmaps<K> {
 
     private final Map<K, RoaringBitmap> byValue;
+    /**
+     * The bitmaps by value for writes: {@code byValue} itself when hashed; for sorted columns a hash map beside the
+     * tree, as walking the tree on every write cost more than the write (keys must then have equals consistent
+     * with compareTo: {@link AccountIndex#customKey} strips a number's trailing zeros).
+     */
+    private final Map<K, RoaringBitmap> lookup;
     private final RoaringBitmap present = new RoaringBitmap();
     /** Unions of value spans in use (sorted columns only; see {@link KeptBitmaps}). */
     @SuppressWarnings("rawtypes")
@@ -21,6 +27,7 @@ final class ValueBitmaps<K> {
     @SuppressWarnings("rawtypes")
     private ValueBitmaps(Map<K, RoaringBitmap> byValue, KeptBitmaps unions) {
         this.byValue = byValue;
+        this.lookup = byValue instanceof TreeMap ? new HashMap<>() : byValue;
         this.unions = unions;
     }
 
@@ -35,7 +42,13 @@ final class ValueBitmaps<K> {
 
     @SuppressWarnings("unchecked")
     void add(K value, int ordinal) {
-        byValue.computeIfAbsent(value, v -> new RoaringBitmap()).add(ordinal);
+        RoaringBitmap bitmap = lookup.get(value);
+        if (bitmap == null) {
+            bitmap = new RoaringBitmap();
+            byValue.put(value, bitmap);
+            lookup.put(value, bitmap);
+        }
+        bitmap.add(ordinal);
         present.add(ordinal);
         if (unions != null) {
             unions.added(value, ordinal);
@@ -56,7 +69,9 @@ final class ValueBitmaps<K> {
                     unions.removed(ordinal);
                 }
                 if (value.getValue().isEmpty()) {
+                    K key = value.getKey(); // read first: removing a tree entry may move another one into it
                     values.remove();
+                    lookup.remove(key);
                 }
             }
         }
@@ -165,6 +180,9 @@ final class ValueBitmaps<K> {
         long bytes = present.getLongSizeInBytes() + (unions == null ? 0 : unions.sizeInBytes());
         for (RoaringBitmap bitmap : byValue.values()) {
             bytes += 64 + bitmap.getLongSizeInBytes();
+        }
+        if (lookup != byValue) {
+            bytes += 48L * lookup.size();
         }
         return bytes;
     }
