@@ -39,12 +39,12 @@ class LeadRepository {
     /** The leads id sequence's name, looked up once. */
     private volatile String idSequence;
 
-    private final SampleQuery sample;
+    private final LeadsByIds byIds;
 
     LeadRepository(DSLContext db, CustomValuesJson json) {
         this.db = db;
         this.json = json;
-        this.sample = new SampleQuery(db);
+        this.byIds = new LeadsByIds(db);
     }
 
     long insert(long accountId, LeadView lead) {
@@ -197,13 +197,9 @@ class LeadRepository {
                 .fetchOptional(ID);
     }
 
-    /**
-     * The leads with these ids, in no particular order. One array parameter and no limit, so the statement text is
-     * the same for any number of ids and PostgreSQL keeps one plan for it (with a bound limit it planned each time).
-     */
+    /** The leads with these ids, in no particular order (see {@link LeadsByIds}). */
     List<LeadView> byIds(long accountId, Collection<Long> ids) {
-        return db.select(LEAD_ROW).from(LEADS)
-                .where(ACCOUNT_ID.eq(accountId), ID.eq(DSL.any(ids.toArray(Long[]::new)))).fetch(this::toTaggedView);
+        return byIds.fetch(accountId, ids, this::toTaggedView).leads();
     }
 
     record LeadsAtVersion(List<LeadView> leads, long feedVersion) {
@@ -211,7 +207,7 @@ class LeadRepository {
 
     /** {@link #byIds} with the change feed's version as one more column (one row even when no lead is found). */
     LeadsAtVersion byIdsWithFeedVersion(long accountId, Collection<Long> ids) {
-        return sample.fetch(accountId, ids, this::toTaggedView);
+        return byIds.fetch(accountId, ids, this::toTaggedView);
     }
 
     /** A page of leads matching {@code filter}, in the given order (the id breaks ties, so pages are stable). */
