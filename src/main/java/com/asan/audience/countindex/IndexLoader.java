@@ -30,7 +30,8 @@ final class IndexLoader {
 
     AccountIndex load(long accountId) {
         AccountIndex index = new AccountIndex(accountId);
-        BlockingQueue<List<LeadFacts>> batches = new ArrayBlockingQueue<>(16);
+        // few batches in flight: every young collection copies the queued leads, so a long queue costs GC time
+        BlockingQueue<List<LeadFacts>> batches = new ArrayBlockingQueue<>(4);
         CompletableFuture<Void> applying = CompletableFuture.runAsync(() -> {
             try {
                 for (List<LeadFacts> batch = batches.take(); batch != END; batch = batches.take()) {
