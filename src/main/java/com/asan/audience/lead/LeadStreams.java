@@ -66,11 +66,10 @@ final class LeadStreams {
              SideRows<Engagement> events = SideRows.readConcurrently(
                      sink2 -> readOnSnapshot(snapshot, eventsSelect(accountId, DSL.noCondition()),
                              rows -> sink2.accept(engagement(rows))), sideReaders)) {
+            // The primary key already yields the account's leads in id order: no sort (the planner may prefer
+            // scanning a table shared by many accounts and sorting, which cost more here); until the commit only.
+            db.execute("set local enable_sort = off");
             db.connection(connection -> {
-                // The primary key already yields the account's leads in id order; sorting them costs more here.
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SET LOCAL enable_sort = off");
-                }
                 try (BinaryCopyReader leads = BinaryCopyReader.open(connection,
                         leadsSelect(accountId, fields, DSL.noCondition()))) {
                     merge(leads, tags, events, fields, sink);
