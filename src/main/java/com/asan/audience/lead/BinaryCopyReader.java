@@ -58,6 +58,9 @@ final class BinaryCopyReader implements AutoCloseable {
         if (length < 0) {
             return ifNull;
         }
+        if (length != 8) {
+            throw new SQLException("expected an 8-byte bigint or timestamptz, got " + length + " bytes");
+        }
         ensure(8);
         long value = 0;
         for (int i = 0; i < 8; i++) {

@@ -61,11 +61,11 @@ final class LeadStreams {
             throw new IllegalStateException("unexpected snapshot id " + snapshot);
         }
         try (SideRows<TagLink> tags = SideRows.readConcurrently(
-                     sink2 -> readOnSnapshot(snapshot, tagsSelect(accountId, DSL.noCondition()),
-                             rows -> sink2.accept(tagLink(rows, tagNames))), sideReaders);
+                     links -> readOnSnapshot(snapshot, tagsSelect(accountId, DSL.noCondition()),
+                             row -> links.accept(tagLink(row, tagNames))), sideReaders);
              SideRows<Engagement> events = SideRows.readConcurrently(
-                     sink2 -> readOnSnapshot(snapshot, eventsSelect(accountId, DSL.noCondition()),
-                             rows -> sink2.accept(engagement(rows))), sideReaders)) {
+                     latest -> readOnSnapshot(snapshot, eventsSelect(accountId, DSL.noCondition()),
+                             row -> latest.accept(engagement(row))), sideReaders)) {
             // The primary key already yields the account's leads in id order: no sort (the planner may prefer
             // scanning a table shared by many accounts and sorting, which cost more here); until the commit only.
             db.execute("set local enable_sort = off");
@@ -84,10 +84,10 @@ final class LeadStreams {
         db.connection(connection -> {
             List<TagLink> tagLinks = new ArrayList<>();
             read(connection, tagsSelect(accountId, LT_LEAD_ID.eq(DSL.any(ids))),
-                    rows -> tagLinks.add(tagLink(rows, tagNames)));
+                    row -> tagLinks.add(tagLink(row, tagNames)));
             List<Engagement> engagement = new ArrayList<>();
             read(connection, eventsSelect(accountId, EV_LEAD_ID.eq(DSL.any(ids))),
-                    rows -> engagement.add(engagement(rows)));
+                    row -> engagement.add(engagement(row)));
             try (BinaryCopyReader leads = BinaryCopyReader.open(connection,
                     leadsSelect(accountId, fields, ID.eq(DSL.any(ids))))) {
                 merge(leads, SideRows.of(tagLinks), SideRows.of(engagement), fields, sink);
