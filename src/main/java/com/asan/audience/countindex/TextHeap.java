@@ -1,7 +1,9 @@
 package com.asan.audience.countindex;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.roaringbitmap.RoaringBitmap;
@@ -12,13 +14,19 @@ import org.roaringbitmap.RoaringBitmap;
  * is mapped to its ordinal by counting terminators from the previous match, or from a checkpoint kept every
  * {@value #CHECKPOINT} entries. Values changed after they were appended live in a small side map until the heap
  * is compacted. Costs the text's bytes plus about 1.1 bytes per ordinal.
+ *
+ * <p>Once the heap holds {@value #TRAIN_AT} entries it is coded with a {@link SymbolTable} learnt from them (and
+ * learnt again at each compaction): about a third of the bytes for e-mail local parts. A search then decodes the
+ * heap a checkpoint block at a time and runs the same skip-table scan over the decoded block.
  */
 final class TextHeap {
 
     enum Match { CONTAINS, PREFIX, SUFFIX, EXACT }
 
-    private static final byte END = (byte) 0xFF;
-    private static final int CHECKPOINT = 32;
+    private static final byte END = HeapScan.END;
+    private static final int CHECKPOINT = HeapScan.CHECKPOINT;
+    private static final int TRAIN_AT = 4096;
+    private static final int SAMPLE = 16_384;
 
     private byte[] bytes = new byte[4096];
     private int length;
@@ -28,14 +36,21 @@ final class TextHeap {
     private final RoaringBitmap stale = new RoaringBitmap();
     private final Map<Integer, String> replaced = new HashMap<>();
     private final int minCompaction;
+    private final int trainAt;
+    /** Null while the heap is plain UTF-8. */
+    private SymbolTable table;
 
     TextHeap() {
-        this(1024);
+        this(1024, TRAIN_AT);
     }
 
-    /** {@code minCompaction}: how many replaced values (at least) trigger a compaction; tests use small values. */
-    TextHeap(int minCompaction) {
+    /**
+     * {@code minCompaction}: how many replaced values (at least) trigger a compaction; {@code trainAt}: how many
+     * entries make the heap learn a symbol table. Tests use small values.
+     */
+    TextHeap(int minCompaction, int trainAt) {
         this.minCompaction = minCompaction;
+        this.trainAt = trainAt;
     }
 
     String get(int ordinal) {
@@ -43,12 +58,7 @@ final class TextHeap {
         if (side != null || ordinal >= entries || stale.contains(ordinal)) {
             return side;
         }
-        int start = startOf(ordinal);
-        int end = start;
-        while (bytes[end] != END) {
-            end++;
-        }
-        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+        return heapValue(ordinal);
     }
 
     /** Sets the ordinal's text; ordinals beyond the heap's end are appended (with empty entries in between). */
@@ -82,17 +92,23 @@ final class TextHeap {
 
     private String heapValue(int ordinal) {
         int start = startOf(ordinal);
-        int end = start;
-        while (bytes[end] != END) {
-            end++;
+        if (table != null) {
+            int end = nextStart(start);
+            byte[] decoded = new byte[(end - start) * SymbolTable.maxDecodedPerCodedByte() + 8];
+            int decodedLength = table.decode(bytes, start, end, decoded) - 1;
+            return new String(decoded, 0, decodedLength, StandardCharsets.UTF_8);
         }
-        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+        return new String(bytes, start, nextStart(start) - 1 - start, StandardCharsets.UTF_8);
     }
 
     private void append(String text) {
+        if (table == null && entries == trainAt) {
+            compact(); // learns the symbol table
+        }
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        if (length + utf8.length + 1 > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(length + utf8.length + 1, bytes.length + (bytes.length >> 1)));
+        int most = table == null ? utf8.length + 1 : SymbolTable.maxEncodedLength(utf8.length);
+        if (length + most > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(length + most, bytes.length + (bytes.length >> 1)));
         }
         if (entries % CHECKPOINT == 0) {
             if (entries / CHECKPOINT == checkpoints.length) {
@@ -100,21 +116,34 @@ final class TextHeap {
             }
             checkpoints[entries / CHECKPOINT] = length;
         }
-        System.arraycopy(utf8, 0, bytes, length, utf8.length);
-        length += utf8.length;
-        bytes[length++] = END;
+        if (table != null) {
+            length = table.encode(utf8, bytes, length);
+        } else {
+            System.arraycopy(utf8, 0, bytes, length, utf8.length);
+            length += utf8.length;
+            bytes[length++] = END;
+        }
         entries++;
     }
 
     private int startOf(int ordinal) {
         int position = checkpoints[ordinal / CHECKPOINT];
         for (int skip = ordinal % CHECKPOINT; skip > 0; skip--) {
-            while (bytes[position] != END) {
-                position++;
-            }
-            position++;
+            position = nextStart(position);
         }
         return position;
+    }
+
+    /** Where the entry after the one starting at {@code start} begins. */
+    private int nextStart(int start) {
+        if (table != null) {
+            return SymbolTable.skipEntry(bytes, start);
+        }
+        int position = start;
+        while (bytes[position] != END) {
+            position++;
+        }
+        return position + 1;
     }
 
     /** Ordinals (among those with a value) whose text matches the needle in the given way. */
@@ -149,6 +178,14 @@ final class TextHeap {
     }
 
     private void findEmptyEntries(RoaringBitmap found) {
+        if (table != null) {
+            for (int ordinal = 0, position = 0; ordinal < entries; ordinal++, position = nextStart(position)) {
+                if ((bytes[position] & 0xFF) == SymbolTable.END) {
+                    found.add(ordinal);
+                }
+            }
+            return;
+        }
         int ordinal = 0;
         for (int i = 0; i < length; i++) {
             if (bytes[i] == END) {
@@ -161,76 +198,44 @@ final class TextHeap {
     }
 
     private void search(byte[] pattern, Match match, RoaringBitmap found) {
-        int m = pattern.length;
-        int[] shift = new int[256];
-        Arrays.fill(shift, m);
-        for (int i = 0; i < m - 1; i++) {
-            shift[pattern[i] & 0xFF] = m - 1 - i;
+        HeapScan scan = new HeapScan(pattern, match, found);
+        if (table == null) {
+            scan.scan(bytes, length, 0, checkpoints, (entries + CHECKPOINT - 1) / CHECKPOINT);
+            return;
         }
-        byte last = pattern[m - 1];
-        int cursorOrdinal = 0;
-        int cursorPosition = 0;
-        int position = 0;
-        while (position <= length - m) {
-            byte tail = bytes[position + m - 1];
-            if (tail == last && regionMatches(position, pattern)) {
-                boolean startsEntry = position == 0 || bytes[position - 1] == END;
-                boolean endsEntry = bytes[position + m] == END;
-                boolean wanted = switch (match) {
-                    case CONTAINS -> true;
-                    case PREFIX -> startsEntry;
-                    case SUFFIX -> endsEntry;
-                    case EXACT -> startsEntry && endsEntry;
-                };
-                if (wanted) {
-                    if (position - cursorPosition > CHECKPOINT * 24) {
-                        int checkpoint = checkpointBefore(position);
-                        cursorOrdinal = checkpoint * CHECKPOINT;
-                        cursorPosition = checkpoints[checkpoint];
-                    }
-                    for (; cursorPosition < position; cursorPosition++) {
-                        if (bytes[cursorPosition] == END) {
-                            cursorOrdinal++;
-                        }
-                    }
-                    found.add(cursorOrdinal);
-                    // one hit per entry is enough: continue after its terminator
-                    int next = position + m;
-                    while (bytes[next] != END) {
-                        next++;
-                    }
-                    position = next + 1;
-                    continue;
-                }
+        byte[] decoded = new byte[64];
+        for (int block = 0; block * CHECKPOINT < entries; block++) {
+            int start = checkpoints[block];
+            int end = (block + 1) * CHECKPOINT < entries ? checkpoints[block + 1] : length;
+            int most = (end - start) * SymbolTable.maxDecodedPerCodedByte() + 8;
+            if (decoded.length < most) {
+                decoded = new byte[Math.max(most, decoded.length * 2)];
             }
-            position += shift[tail & 0xFF];
+            int decodedLength = table.decode(bytes, start, end, decoded);
+            scan.scan(decoded, decodedLength, block * CHECKPOINT, null, 0);
         }
     }
 
-    private boolean regionMatches(int position, byte[] pattern) {
-        for (int i = pattern.length - 2; i >= 0; i--) {
-            if (bytes[position + i] != pattern[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private int checkpointBefore(int position) {
-        int index = Arrays.binarySearch(checkpoints, 0, (entries + CHECKPOINT - 1) / CHECKPOINT, position);
-        return index >= 0 ? index : -index - 2;
-    }
-
-    /** Rewrites the heap with every ordinal's current text, emptying the side map. */
+    /** Rewrites the heap with every ordinal's current text, emptying the side map (and learning a new table). */
     void compact() {
-        TextHeap fresh = new TextHeap();
+        String[] values = new String[entries];
+        List<byte[]> sample = new ArrayList<>();
+        int step = Math.max(1, entries / SAMPLE);
         for (int ordinal = 0; ordinal < entries; ordinal++) {
-            String value = get(ordinal);
-            fresh.append(value == null ? "" : value);
-            if (value == null) {
+            values[ordinal] = get(ordinal);
+            if (ordinal % step == 0 && values[ordinal] != null) {
+                sample.add(values[ordinal].getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        TextHeap fresh = new TextHeap(minCompaction, trainAt);
+        fresh.table = entries >= trainAt ? SymbolTable.train(sample) : null;
+        for (int ordinal = 0; ordinal < entries; ordinal++) {
+            fresh.append(values[ordinal] == null ? "" : values[ordinal]);
+            if (values[ordinal] == null) {
                 fresh.stale.add(ordinal);
             }
         }
+        table = fresh.table;
         bytes = fresh.bytes;
         length = fresh.length;
         checkpoints = fresh.checkpoints;
@@ -246,6 +251,7 @@ final class TextHeap {
     }
 
     long sizeInBytes() {
-        return bytes.length + checkpoints.length * 4L + stale.getLongSizeInBytes() + replaced.size() * 96L;
+        return bytes.length + checkpoints.length * 4L + stale.getLongSizeInBytes() + replaced.size() * 96L
+                + (table == null ? 0 : table.sizeInBytes());
     }
 }

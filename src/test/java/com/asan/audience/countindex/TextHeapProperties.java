@@ -16,15 +16,15 @@ import net.jqwik.api.Provide;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * The text heap against plain string matching, over random sets, clears and compactions: every search finds
- * exactly the ordinals whose current text matches.
+ * The text heap against plain string matching, over random sets, clears and compactions, plain and coded with a
+ * learnt symbol table: every search finds exactly the ordinals whose current text matches.
  */
 class TextHeapProperties {
 
     static final List<String> TEXTS = List.of("", "a", "ann", "anna", "nan", "gmail", "xgmailx", "é", "éa", "aé",
-            "a@b", "ab", "ba", "aaa", "bob.smith123", "smith");
+            "a@b", "ab", "ba", "aaa", "bob.smith123", "smith", "olivia.martinez123456", "ÿþ€", "aaaaaaaaaaaaaaaaaa");
     static final List<String> NEEDLES = List.of("", "a", "an", "nn", "gmail", "é", "@", "a@", "@b", "ab", "aa",
-            "aaa", "aaaa", "smith", "bob", "123", "z");
+            "aaa", "aaaa", "smith", "bob", "123", "z", "martinez12", "a.m", "€", "aaaaaaaaa");
 
     record Op(int ordinal, String text) {
     }
@@ -37,8 +37,8 @@ class TextHeapProperties {
 
     @Property(tries = 500, seed = "20261126")
     void findsExactlyTheMatchingOrdinals(@ForAll("ops") List<Op> ops, @ForAll("needles") String needle,
-                                         @ForAll TextHeap.Match match) {
-        TextHeap heap = new TextHeap(3);
+                                         @ForAll TextHeap.Match match, @ForAll("trainAt") int trainAt) {
+        TextHeap heap = new TextHeap(3, trainAt);
         Map<Integer, String> expected = new TreeMap<>();
         List<Op> applied = new ArrayList<>();
         for (Op op : ops) {
@@ -62,6 +62,12 @@ class TextHeapProperties {
             assertThat(actual).as(() -> match + " '" + needle + "' after " + applied).isEqualTo(wanted);
             expected.forEach((ordinal, text) -> assertThat(heap.get(ordinal)).isEqualTo(text));
         }
+    }
+
+    /** After how many entries the heap learns a symbol table: early (coded), or never (plain UTF-8). */
+    @Provide
+    Arbitrary<Integer> trainAt() {
+        return Arbitraries.of(1, 6, 25, Integer.MAX_VALUE);
     }
 
     @Provide

@@ -1,0 +1,201 @@
+package com.asan.audience.countindex;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A static table of up to 254 byte strings (1 to 8 bytes) that short texts are coded with, one byte per symbol, in
+ * the manner of FSST (Boncz, Neumann, Leis: "FSST: Fast Random Access String Compression", VLDB 2020). It is
+ * learnt from a sample: each round codes the sample with the current table, counts the symbols and adjacent pairs
+ * used, and keeps the 254 with the largest gain (occurrences × length), so symbols grow up to 8 bytes in a few
+ * rounds. A byte no symbol covers is written as {@link #ESCAPE} plus the byte; {@link #END} closes an entry.
+ */
+final class SymbolTable {
+
+    static final int END = 0xFE;
+    static final int ESCAPE = 0xFF;
+    private static final int MAX_SYMBOLS = 254;
+    private static final int MAX_LENGTH = 8;
+    private static final int ROUNDS = 5;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Symbols by code, sorted by first byte and then longest first, so the first match in a range is the longest. */
+    private final byte[][] symbols;
+    private final long[] words;
+    private final byte[] lengths;
+    /** Codes of the symbols that start with byte b: {@code [firstCode[b], firstCode[b + 1])}. */
+    private final int[] firstCode = new int[257];
+
+    private SymbolTable(List<byte[]> chosen) {
+        symbols = chosen.toArray(byte[][]::new);
+        Arrays.sort(symbols, Comparator.<byte[]>comparingInt(s -> s[0] & 0xFF).thenComparing(s -> -s.length));
+        words = new long[END + 1];
+        lengths = new byte[END + 1];
+        words[END] = 0xFF;
+        lengths[END] = 1;
+        for (int code = 0; code < symbols.length; code++) {
+            byte[] padded = Arrays.copyOf(symbols[code], 8);
+            words[code] = (long) LONGS.get(padded, 0);
+            lengths[code] = (byte) symbols[code].length;
+            firstCode[(symbols[code][0] & 0xFF) + 1]++;
+        }
+        for (int b = 1; b <= 256; b++) {
+            firstCode[b] += firstCode[b - 1];
+        }
+    }
+
+    /** Learns a table from sample texts (UTF-8 bytes). */
+    static SymbolTable train(List<byte[]> sample) {
+        SymbolTable table = new SymbolTable(List.of());
+        for (int round = 0; round < ROUNDS; round++) {
+            table = table.refined(sample);
+        }
+        return table;
+    }
+
+    /** Counts which symbols (and literal bytes, as codes 256 + b) and adjacent pairs the sample uses. */
+    private SymbolTable refined(List<byte[]> sample) {
+        int kinds = 256 + symbols.length;
+        long[] single = new long[kinds];
+        Map<Long, Long> pairs = new HashMap<>();
+        for (byte[] text : sample) {
+            int previous = -1;
+            for (int at = 0; at < text.length; ) {
+                int code = longestMatch(text, at);
+                int kind = code >= 0 ? 256 + code : text[at] & 0xFF;
+                single[kind]++;
+                if (previous >= 0) {
+                    pairs.merge(((long) previous << 32) | kind, 1L, Long::sum);
+                }
+                previous = kind;
+                at += code >= 0 ? lengths[code] : 1;
+            }
+        }
+        Map<String, Long> gains = new HashMap<>();
+        for (int kind = 0; kind < kinds; kind++) {
+            if (single[kind] > 0) {
+                byte[] symbol = bytesOf(kind);
+                gains.merge(key(symbol), single[kind] * symbol.length, Long::sum);
+            }
+        }
+        pairs.forEach((pair, count) -> {
+            byte[] first = bytesOf((int) (pair >>> 32));
+            byte[] second = bytesOf((int) (long) pair);
+            if (first.length + second.length <= MAX_LENGTH) {
+                byte[] joined = Arrays.copyOf(first, first.length + second.length);
+                System.arraycopy(second, 0, joined, first.length, second.length);
+                gains.merge(key(joined), count * joined.length, Long::sum);
+            }
+        });
+        List<Map.Entry<String, Long>> ranked = new ArrayList<>(gains.entrySet());
+        ranked.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry::getKey));
+        List<byte[]> chosen = new ArrayList<>();
+        for (int i = 0; i < Math.min(MAX_SYMBOLS, ranked.size()); i++) {
+            chosen.add(ranked.get(i).getKey().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        return new SymbolTable(chosen);
+    }
+
+    private byte[] bytesOf(int kind) {
+        return kind < 256 ? new byte[] {(byte) kind} : symbols[kind - 256];
+    }
+
+    /** One string per byte sequence (ISO-8859-1 maps each byte to one char), for counting gains. */
+    private static String key(byte[] symbol) {
+        return new String(symbol, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** The code of the longest symbol that text has at {@code at}, or -1. */
+    private int longestMatch(byte[] text, int at) {
+        int first = text[at] & 0xFF;
+        for (int code = firstCode[first]; code < firstCode[first + 1]; code++) {
+            int length = lengths[code];
+            if (at + length <= text.length && startsWith(text, at, symbols[code])) {
+                return code;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(byte[] text, int at, byte[] symbol) {
+        for (int i = 1; i < symbol.length; i++) {
+            if (text[at + i] != symbol[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The most bytes {@link #encode} writes for a text of this length, END included. */
+    static int maxEncodedLength(int textLength) {
+        return 2 * textLength + 1;
+    }
+
+    /** Writes the codes of the text and END at {@code out[at]}; returns the position after them. */
+    int encode(byte[] text, byte[] out, int at) {
+        for (int i = 0; i < text.length; ) {
+            int code = longestMatch(text, i);
+            if (code >= 0) {
+                out[at++] = (byte) code;
+                i += lengths[code];
+            } else {
+                out[at++] = (byte) ESCAPE;
+                out[at++] = text[i++];
+            }
+        }
+        out[at++] = (byte) END;
+        return at;
+    }
+
+    /**
+     * Decodes the codes in {@code coded[from, to)} (whole entries) into {@code out} from position 0, each entry
+     * followed by a 0xFF byte; {@code out} needs 8 bytes of slack past the decoded length, which is returned.
+     */
+    int decode(byte[] coded, int from, int to, byte[] out) {
+        int written = 0;
+        int at = from;
+        while (at < to) {
+            int code = coded[at++] & 0xFF;
+            if (code == ESCAPE) {
+                out[written++] = coded[at++];
+            } else {
+                LONGS.set(out, written, words[code]); // END's word is the single byte 0xFF
+                written += lengths[code];
+            }
+        }
+        return written;
+    }
+
+    /** Where the entry after the one starting at {@code at} begins. */
+    static int skipEntry(byte[] coded, int at) {
+        while (true) {
+            int code = coded[at++] & 0xFF;
+            if (code == END) {
+                return at;
+            }
+            if (code == ESCAPE) {
+                at++;
+            }
+        }
+    }
+
+    /** The most bytes a coded byte can decode to. */
+    static int maxDecodedPerCodedByte() {
+        return MAX_LENGTH;
+    }
+
+    long sizeInBytes() {
+        long bytes = 64 + words.length * 8L + lengths.length + firstCode.length * 4L;
+        for (byte[] symbol : symbols) {
+            bytes += 16 + symbol.length;
+        }
+        return bytes;
+    }
+}
