@@ -173,6 +173,27 @@ final class SymbolTable {
         return written;
     }
 
+    /**
+     * Decodes the entry starting at {@code coded[at]} into {@code out} until at least {@code atLeast} bytes are
+     * written or the entry ends (its 0xFF included); returns the bytes written. Enough to test a prefix.
+     */
+    int decodeHead(byte[] coded, int at, int atLeast, byte[] out) {
+        int written = 0;
+        while (written < atLeast) {
+            int code = coded[at++] & 0xFF;
+            if (code == ESCAPE) {
+                out[written++] = coded[at++];
+            } else {
+                LONGS.set(out, written, words[code]);
+                written += lengths[code];
+                if (code == END) {
+                    break;
+                }
+            }
+        }
+        return written;
+    }
+
     /** Where the entry after the one starting at {@code at} begins. */
     static int skipEntry(byte[] coded, int at) {
         while (true) {

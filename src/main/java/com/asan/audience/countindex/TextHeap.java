@@ -198,6 +198,10 @@ final class TextHeap {
     }
 
     private void search(byte[] pattern, Match match, RoaringBitmap found) {
+        if (table != null && (match == Match.PREFIX || match == Match.EXACT)) {
+            searchHeads(pattern, match == Match.EXACT, found);
+            return;
+        }
         HeapScan scan = new HeapScan(pattern, match, found);
         if (table == null) {
             scan.scan(bytes, length, 0, checkpoints, (entries + CHECKPOINT - 1) / CHECKPOINT);
@@ -213,6 +217,20 @@ final class TextHeap {
             }
             int decodedLength = table.decode(bytes, start, end, decoded);
             scan.scan(decoded, decodedLength, block * CHECKPOINT, null, 0);
+        }
+    }
+
+    /** Prefix and exact checks on the coded heap: only the first bytes of each entry are decoded. */
+    private void searchHeads(byte[] pattern, boolean exact, RoaringBitmap found) {
+        int wanted = exact ? pattern.length + 1 : pattern.length;
+        byte[] head = new byte[wanted + SymbolTable.maxDecodedPerCodedByte() + 8];
+        for (int ordinal = 0, position = 0; ordinal < entries; ordinal++) {
+            int written = table.decodeHead(bytes, position, wanted, head);
+            if (written >= wanted && Arrays.equals(head, 0, pattern.length, pattern, 0, pattern.length)
+                    && (!exact || head[pattern.length] == END)) {
+                found.add(ordinal);
+            }
+            position = SymbolTable.skipEntry(bytes, position);
         }
     }
 
