@@ -1,21 +1,26 @@
 package com.asan.audience.countindex;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.roaringbitmap.FastRankRoaringBitmap;
+import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Dense per-account numbers for leads, given in arrival order. Lead ids mostly arrive ascending (a sequence), so
- * ids are kept as 4-byte offsets from the first id in an array searched by bisection; the rare id that arrives out
- * of order (concurrent writers) or lies too far from the first goes to a small side map.
+ * such ids are kept as offsets from the first id in a bitmap: the k-th smallest offset belongs to the k-th ordinal
+ * given to an ascending id, found by rank and select. A run of consecutive ids (a bulk load) then costs next to
+ * nothing, and ids shared with other accounts' leads about 1–2 bytes each. The rare id that arrives out of order
+ * (concurrent writers) or lies too far from the first goes to a small side map.
  */
 final class Ordinals {
 
-    private int[] offsets = new int[1024];
     private int size;
     private long base = Long.MIN_VALUE;
-    private int maxOffset = Integer.MIN_VALUE;
+    private int maxOffset = -1;
+    private final FastRankRoaringBitmap ascendingOffsets = new FastRankRoaringBitmap();
+    /** The ordinals of the side map, ascending; empty in the common case. */
+    private final RoaringBitmap sideOrdinals = new RoaringBitmap();
     private final Map<Long, Integer> outOfOrder = new HashMap<>();
     private final Map<Integer, Long> outOfOrderIds = new HashMap<>();
     private final RoaringBitmap live = new RoaringBitmap();
@@ -35,33 +40,34 @@ final class Ordinals {
             return side;
         }
         long offset = base == Long.MIN_VALUE ? -1 : id - base;
-        if (offset < 0 || offset > Integer.MAX_VALUE) {
+        if (offset < 0 || offset > maxOffset || !ascendingOffsets.contains((int) offset)) {
             return -1;
         }
-        int index = Arrays.binarySearch(offsets, 0, size, (int) offset);
-        if (index < 0) {
-            return -1;
+        int k = (int) ascendingOffsets.rank((int) offset) - 1;
+        return sideOrdinals.isEmpty() ? k : kthAscendingOrdinal(k);
+    }
+
+    /** The k-th ordinal (from 0) that is not in the side map. */
+    private int kthAscendingOrdinal(int k) {
+        int ordinal = k;
+        IntIterator side = sideOrdinals.getIntIterator();
+        while (side.hasNext() && side.next() <= ordinal) {
+            ordinal++;
         }
-        while (index > 0 && offsets[index - 1] == offset) {
-            index--;
-        }
-        return outOfOrderIds.containsKey(index) ? -1 : index;
+        return ordinal;
     }
 
     int add(long id) {
-        if (size == offsets.length) {
-            offsets = Arrays.copyOf(offsets, size * 2);
-        }
         if (base == Long.MIN_VALUE) {
             base = id;
         }
         int ordinal = size++;
         long offset = id - base;
         if (offset > maxOffset && offset <= Integer.MAX_VALUE) {
-            offsets[ordinal] = (int) offset;
+            ascendingOffsets.add((int) offset);
             maxOffset = (int) offset;
         } else {
-            offsets[ordinal] = maxOffset;
+            sideOrdinals.add(ordinal);
             outOfOrder.put(id, ordinal);
             outOfOrderIds.put(ordinal, id);
         }
@@ -71,7 +77,11 @@ final class Ordinals {
 
     long idOf(int ordinal) {
         Long side = outOfOrderIds.get(ordinal);
-        return side != null ? side : base + offsets[ordinal];
+        if (side != null) {
+            return side;
+        }
+        int k = sideOrdinals.isEmpty() ? ordinal : ordinal - (int) sideOrdinals.rankLong(ordinal);
+        return base + Integer.toUnsignedLong(ascendingOffsets.select(k));
     }
 
     void retire(int ordinal) {
@@ -79,11 +89,12 @@ final class Ordinals {
     }
 
     void trim() {
-        offsets = Arrays.copyOf(offsets, Math.max(size, 16));
+        ascendingOffsets.runOptimize();
         live.runOptimize();
     }
 
     long sizeInBytes() {
-        return offsets.length * 4L + live.getLongSizeInBytes() + outOfOrder.size() * 96L;
+        return ascendingOffsets.getLongSizeInBytes() + sideOrdinals.getLongSizeInBytes() + live.getLongSizeInBytes()
+                + outOfOrder.size() * 96L;
     }
 }
