@@ -26,29 +26,61 @@ final class SymbolTable {
     private static final int ROUNDS = 5;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    /** Symbols by code, sorted by first byte and then longest first, so the first match in a range is the longest. */
+    /**
+     * Symbols by code, sorted by first byte, then second byte (one-byte symbols after the longer ones), then longest
+     * first: the symbols that start with the same two bytes form a range whose first match is the longest.
+     */
     private final byte[][] symbols;
     private final long[] words;
     private final byte[] lengths;
-    /** Codes of the symbols that start with byte b: {@code [firstCode[b], firstCode[b + 1])}. */
-    private final int[] firstCode = new int[257];
+    /** The code of each one-byte symbol, or -1. */
+    private final int[] singleCode = new int[256];
+    /** Open addressing by the first two bytes of the longer symbols: the key, and its range of codes. */
+    private final int[] pairKeys;
+    private final int[] pairRanges;
+    private final int pairShift;
 
     private SymbolTable(List<byte[]> chosen) {
         symbols = chosen.toArray(byte[][]::new);
-        Arrays.sort(symbols, Comparator.<byte[]>comparingInt(s -> s[0] & 0xFF).thenComparing(s -> -s.length));
+        Arrays.sort(symbols, Comparator.<byte[]>comparingInt(s -> s[0] & 0xFF)
+                .thenComparingInt(s -> s.length > 1 ? s[1] & 0xFF : 256).thenComparing(s -> -s.length));
         words = new long[END + 1];
         lengths = new byte[END + 1];
         words[END] = 0xFF;
         lengths[END] = 1;
+        Arrays.fill(singleCode, -1);
+        int slots = Integer.highestOneBit(Math.max(8, symbols.length)) * 4;
+        pairShift = 32 - Integer.numberOfTrailingZeros(slots);
+        pairKeys = new int[slots];
+        pairRanges = new int[slots];
+        Arrays.fill(pairKeys, -1);
         for (int code = 0; code < symbols.length; code++) {
             byte[] padded = Arrays.copyOf(symbols[code], 8);
             words[code] = (long) LONGS.get(padded, 0);
             lengths[code] = (byte) symbols[code].length;
-            firstCode[(symbols[code][0] & 0xFF) + 1]++;
+            if (symbols[code].length == 1) {
+                singleCode[symbols[code][0] & 0xFF] = code;
+            } else {
+                int key = pairKey(symbols[code], 0);
+                int slot = pairSlot(key);
+                // codes with the same two first bytes are consecutive: the range grows by one
+                pairRanges[slot] = pairKeys[slot] == key ? pairRanges[slot] + 1 : (code << 16) | (code + 1);
+                pairKeys[slot] = key;
+            }
         }
-        for (int b = 1; b <= 256; b++) {
-            firstCode[b] += firstCode[b - 1];
+    }
+
+    private static int pairKey(byte[] text, int at) {
+        return ((text[at] & 0xFF) << 8) | (text[at + 1] & 0xFF);
+    }
+
+    /** The slot holding the key, or the empty slot where it would go. */
+    private int pairSlot(int key) {
+        int slot = (key * 0x9E3779B1) >>> pairShift;
+        while (pairKeys[slot] != -1 && pairKeys[slot] != key) {
+            slot = (slot + 1) & (pairKeys.length - 1);
         }
+        return slot;
     }
 
     /** Learns a table from sample texts (UTF-8 bytes). */
@@ -114,18 +146,21 @@ final class SymbolTable {
 
     /** The code of the longest symbol that text has at {@code at}, or -1. */
     private int longestMatch(byte[] text, int at) {
-        int first = text[at] & 0xFF;
-        for (int code = firstCode[first]; code < firstCode[first + 1]; code++) {
-            int length = lengths[code];
-            if (at + length <= text.length && startsWith(text, at, symbols[code])) {
-                return code;
+        if (at + 1 < text.length) {
+            int slot = pairSlot(pairKey(text, at));
+            if (pairKeys[slot] != -1) {
+                for (int code = pairRanges[slot] >>> 16, end = pairRanges[slot] & 0xFFFF; code < end; code++) {
+                    if (at + lengths[code] <= text.length && startsWith(text, at, symbols[code])) {
+                        return code;
+                    }
+                }
             }
         }
-        return -1;
+        return singleCode[text[at] & 0xFF];
     }
 
     private static boolean startsWith(byte[] text, int at, byte[] symbol) {
-        for (int i = 1; i < symbol.length; i++) {
+        for (int i = 2; i < symbol.length; i++) {
             if (text[at + i] != symbol[i]) {
                 return false;
             }
@@ -213,7 +248,7 @@ final class SymbolTable {
     }
 
     long sizeInBytes() {
-        long bytes = 64 + words.length * 8L + lengths.length + firstCode.length * 4L;
+        long bytes = 64 + words.length * 8L + lengths.length + singleCode.length * 4L + pairKeys.length * 8L;
         for (byte[] symbol : symbols) {
             bytes += 16 + symbol.length;
         }
