@@ -43,48 +43,80 @@ final class AccountIndex {
         this.accountId = accountId;
     }
 
-    /** Inserts or replaces a lead. */
+    /**
+     * Inserts or replaces a lead. A known lead's columns are rewritten in place: a column whose value did not change
+     * is left alone (found by one lookup), as finding an ordinal's old value means asking every value's bitmap.
+     */
     void put(LeadFacts lead) {
         int existing = ordinals.find(lead.id());
-        if (existing >= 0) {
-            clear(existing);
-        }
+        boolean known = existing >= 0;
         // a new ordinal is live from the start; a known one may have been retired
-        int ordinal = existing >= 0 ? existing : ordinals.add(lead.id());
-        if (existing >= 0) {
+        int ordinal = known ? existing : ordinals.add(lead.id());
+        if (known) {
             ordinals.live().add(ordinal);
+            tags.remove(ordinal);
         }
-        status.add(lead.status(), ordinal);
-        source.add(lead.source(), ordinal);
-        if (lead.phone() != null && lead.phoneType() != null) {
-            phoneType.add(lead.phoneType(), ordinal);
-        }
-        if (lead.assignedTo() != null) {
-            assignee.add(lead.assignedTo(), ordinal);
-        }
+        write(status, lead.status(), ordinal, known);
+        write(source, lead.source(), ordinal, known);
+        write(phoneType, lead.phone() == null ? null : lead.phoneType(), ordinal, known);
+        write(assignee, lead.assignedTo(), ordinal, known);
         lead.tags().forEach(tag -> tags.add(TextNormalizer.fold(tag), ordinal));
-        if (lead.firstName() != null) {
-            firstName.add(TextNormalizer.fold(lead.firstName()), ordinal);
-        }
-        if (lead.lastName() != null) {
-            lastName.add(TextNormalizer.fold(lead.lastName()), ordinal);
-        }
+        write(firstName, lead.firstName() == null ? null : TextNormalizer.fold(lead.firstName()), ordinal, known);
+        write(lastName, lead.lastName() == null ? null : TextNormalizer.fold(lead.lastName()), ordinal, known);
         if (lead.email() != null) {
             email.set(ordinal, TextNormalizer.fold(lead.email()));
+        } else if (known) {
+            email.clear(ordinal);
         }
         created.set(ordinal, TimeColumn.key(lead.createdAt()));
         lastActive.set(ordinal, lead.lastActiveAt() == null ? TimeColumn.NONE : TimeColumn.key(lead.lastActiveAt()));
+        if (known) {
+            custom.forEach((key, values) -> {
+                if (lead.custom().get(key) == null) {
+                    values.remove(ordinal);
+                }
+            });
+        }
         lead.custom().forEach((key, value) -> {
             if (value != null) {
-                custom.computeIfAbsent(key, k -> newCustomColumn(value)).add(customKey(value), ordinal);
+                write(custom.computeIfAbsent(key, k -> newCustomColumn(value)), customKey(value), ordinal, known);
             }
         });
-        Map<String, Long> latestByType = new HashMap<>(4);
-        for (LeadFacts.EngagementEvent event : lead.events()) {
-            campaignEngagement.computeIfAbsent(new EngagementKey(event.campaignId(), event.type()),
-                    k -> ValueBitmaps.hashed()).add(Boolean.TRUE, ordinal);
-            latestByType.merge(event.type(), TimeColumn.key(event.occurredAt()), Math::max);
+        writeEngagement(lead, ordinal, known);
+    }
+
+    /** Makes value the ordinal's value in a single-valued column (null: none). */
+    private static <K> void write(ValueBitmaps<K> column, K value, int ordinal, boolean known) {
+        if (known) {
+            column.set(value, ordinal);
+        } else if (value != null) {
+            column.add(value, ordinal);
         }
+    }
+
+    private void writeEngagement(LeadFacts lead, int ordinal, boolean known) {
+        Map<String, Long> latestByType = new HashMap<>(4);
+        java.util.Set<EngagementKey> engaged = known ? new java.util.HashSet<>() : null;
+        for (LeadFacts.EngagementEvent event : lead.events()) {
+            EngagementKey key = new EngagementKey(event.campaignId(), event.type());
+            campaignEngagement.computeIfAbsent(key, k -> ValueBitmaps.hashed()).add(Boolean.TRUE, ordinal);
+            latestByType.merge(event.type(), TimeColumn.key(event.occurredAt()), Math::max);
+            if (known) {
+                engaged.add(key);
+            }
+        }
+        if (known) {
+            campaignEngagement.forEach((key, values) -> {
+                if (!engaged.contains(key)) {
+                    values.remove(ordinal);
+                }
+            });
+        }
+        latestEngagement.forEach((type, column) -> {
+            if (!latestByType.containsKey(type)) {
+                column.clear(ordinal);
+            }
+        });
         latestByType.forEach((type, key) -> latestEngagement.computeIfAbsent(type, k -> new TimeColumn())
                 .set(ordinal, key));
     }
@@ -98,6 +130,14 @@ final class AccountIndex {
     }
 
     private void clear(int ordinal) {
+        clearValues(ordinal);
+        created.clear(ordinal);
+        lastActive.clear(ordinal);
+        latestEngagement.values().forEach(column -> column.clear(ordinal));
+    }
+
+    /** Clears everything but the time columns. */
+    private void clearValues(int ordinal) {
         status.remove(ordinal);
         source.remove(ordinal);
         phoneType.remove(ordinal);
@@ -106,11 +146,8 @@ final class AccountIndex {
         firstName.remove(ordinal);
         lastName.remove(ordinal);
         email.clear(ordinal);
-        created.clear(ordinal);
-        lastActive.clear(ordinal);
         custom.values().forEach(values -> values.remove(ordinal));
         campaignEngagement.values().forEach(values -> values.remove(ordinal));
-        latestEngagement.values().forEach(column -> column.clear(ordinal));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -9,29 +9,28 @@ import java.util.TreeMap;
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
-import org.roaringbitmap.RoaringBitmapWriter;
 
 /**
  * An instant per ordinal, indexed by UTC day buckets. A range query ORs the buckets fully inside it and checks the
  * exact values only in the two boundary buckets; when the range covers most buckets it answers with the complement.
  *
- * <p>Values are kept as 4-byte whole seconds plus one bit saying whether a fraction was cut off. Query bounds
- * are whole seconds ({@code EvaluationContext} truncates its clock), so that is enough to compare exactly: the
- * column works in half-second keys, {@code 2 × seconds + (fraction ? 1 : 0)}, where {@code t > b} is
- * {@code key >= 2b + 1} and {@code t >= b} is {@code key >= 2b}.
+ * <p>Values are compared in half-second keys, {@code 2 × seconds + (fraction ? 1 : 0)}: query bounds are whole
+ * seconds ({@code EvaluationContext} truncates its clock), so {@code t > b} is {@code key >= 2b + 1} and
+ * {@code t >= b} is {@code key >= 2b}. The day of a value is the bucket that holds its ordinal; the ordinal keeps
+ * only its second of the day, in 2 bytes (the second halved) plus two bits: the odd second and the cut-off fraction.
+ * Finding the day of an ordinal means asking the buckets, so a write that keeps the day (the usual update) changes
+ * the 2 bytes only, and only a value that moves to another day searches for the old one.
  */
 final class TimeColumn {
 
     static final long NONE = Long.MIN_VALUE;
-    private static final long DAY_KEYS = 2 * 86_400L;
-    /** Seconds are stored relative to 2000-01-01; values outside 1932–2068 go to a side map. */
-    private static final long BASE_SECONDS = 946_684_800L;
-    private static final int ABSENT = Integer.MIN_VALUE;
-    private static final int FAR = Integer.MIN_VALUE + 1;
+    private static final long DAY_SECONDS = 86_400L;
+    private static final long DAY_KEYS = 2 * DAY_SECONDS;
+    private static final char ABSENT = Character.MAX_VALUE;
 
-    private int[] seconds = new int[1024];
+    private char[] halfSecondOfDay = new char[1024];
+    private final RoaringBitmap oddSecond = new RoaringBitmap();
     private final RoaringBitmap fractional = new RoaringBitmap();
-    private final Map<Integer, Long> farSeconds = new HashMap<>();
     private final TreeMap<Long, RoaringBitmap> days = new TreeMap<>();
     /** The same buckets by day for writes: a hash lookup instead of a walk down the tree. */
     private final Map<Long, RoaringBitmap> dayLookup = new HashMap<>();
@@ -40,7 +39,7 @@ final class TimeColumn {
     private final KeptBitmaps<KeptBitmaps.Span<Long>, Long> unions = new KeptBitmaps<>(KeptBitmaps.Span::contains);
 
     TimeColumn() {
-        Arrays.fill(seconds, ABSENT);
+        Arrays.fill(halfSecondOfDay, ABSENT);
     }
 
     /** The half-second key of an instant: exact for comparisons with whole-second bounds. */
@@ -49,48 +48,66 @@ final class TimeColumn {
     }
 
     long get(int ordinal) {
-        if (ordinal >= seconds.length || seconds[ordinal] == ABSENT) {
+        if (!present.contains(ordinal)) {
             return NONE;
         }
-        long whole = seconds[ordinal] == FAR ? farSeconds.get(ordinal) : BASE_SECONDS + seconds[ordinal];
-        return 2 * whole + (fractional.contains(ordinal) ? 1 : 0);
+        return keyOf(dayOf(ordinal), ordinal);
     }
 
+    /** The day bucket holding the ordinal, which must be present: asks the buckets, newest first. */
+    private long dayOf(int ordinal) {
+        for (Map.Entry<Long, RoaringBitmap> day : days.descendingMap().entrySet()) {
+            if (day.getValue().contains(ordinal)) {
+                return day.getKey();
+            }
+        }
+        throw new IllegalStateException("ordinal " + ordinal + " is present but in no day");
+    }
+
+    private long keyOf(long day, int ordinal) {
+        long second = day * DAY_SECONDS + 2L * halfSecondOfDay[ordinal] + (oddSecond.contains(ordinal) ? 1 : 0);
+        return 2 * second + (fractional.contains(ordinal) ? 1 : 0);
+    }
+
+    /** Sets the ordinal's value ({@link #NONE}: no value); an ordinal that stays in its day keeps its bucket. */
     void set(int ordinal, long key) {
-        clear(ordinal);
         if (key == NONE) {
+            clear(ordinal);
             return;
-        }
-        ensureCapacity(ordinal);
-        long whole = Math.floorDiv(key, 2L);
-        long relative = whole - BASE_SECONDS;
-        if (relative > Integer.MIN_VALUE + 1 && relative <= Integer.MAX_VALUE) {
-            seconds[ordinal] = (int) relative;
-        } else {
-            seconds[ordinal] = FAR;
-            farSeconds.put(ordinal, whole);
-        }
-        if ((key & 1) == 1) {
-            fractional.add(ordinal);
         }
         long day = Math.floorDiv(key, DAY_KEYS);
         RoaringBitmap bucket = dayLookup.get(day);
-        if (bucket == null) {
-            bucket = new RoaringBitmap();
-            days.put(day, bucket);
-            dayLookup.put(day, bucket);
+        if (bucket == null || !bucket.contains(ordinal)) {
+            clear(ordinal);
+            if (bucket == null) {
+                bucket = new RoaringBitmap();
+                days.put(day, bucket);
+                dayLookup.put(day, bucket);
+            }
+            bucket.add(ordinal);
+            unions.added(day, ordinal);
+            present.add(ordinal);
         }
-        bucket.add(ordinal);
-        unions.added(day, ordinal);
-        present.add(ordinal);
+        ensureCapacity(ordinal);
+        int secondOfDay = (int) (Math.floorDiv(key, 2L) - day * DAY_SECONDS);
+        halfSecondOfDay[ordinal] = (char) (secondOfDay >> 1);
+        mark(oddSecond, ordinal, (secondOfDay & 1) == 1);
+        mark(fractional, ordinal, (key & 1) == 1);
+    }
+
+    private static void mark(RoaringBitmap bits, int ordinal, boolean on) {
+        if (on) {
+            bits.add(ordinal);
+        } else {
+            bits.remove(ordinal);
+        }
     }
 
     void clear(int ordinal) {
-        long old = get(ordinal);
-        if (old == NONE) {
+        if (!present.contains(ordinal)) {
             return;
         }
-        long day = Math.floorDiv(old, DAY_KEYS);
+        long day = dayOf(ordinal);
         RoaringBitmap bucket = dayLookup.get(day);
         bucket.remove(ordinal);
         if (bucket.isEmpty()) {
@@ -100,15 +117,15 @@ final class TimeColumn {
         unions.removed(ordinal);
         present.remove(ordinal);
         fractional.remove(ordinal);
-        farSeconds.remove(ordinal);
-        seconds[ordinal] = ABSENT;
+        oddSecond.remove(ordinal);
+        halfSecondOfDay[ordinal] = ABSENT;
     }
 
     private void ensureCapacity(int ordinal) {
-        if (ordinal >= seconds.length) {
-            int old = seconds.length;
-            seconds = Arrays.copyOf(seconds, Math.max(ordinal + 1, old * 2));
-            Arrays.fill(seconds, old, seconds.length, ABSENT);
+        if (ordinal >= halfSecondOfDay.length) {
+            int old = halfSecondOfDay.length;
+            halfSecondOfDay = Arrays.copyOf(halfSecondOfDay, Math.max(ordinal + 1, old * 2));
+            Arrays.fill(halfSecondOfDay, old, halfSecondOfDay.length, ABSENT);
         }
     }
 
@@ -131,19 +148,19 @@ final class TimeColumn {
             result.andNot(union(days.headMap(firstDay, false)));
             result.andNot(union(days.tailMap(lastDay, false)));
             if (!firstWhole) {
-                removeOutOfRange(result, days.get(firstDay), fromInclusive, toExclusive);
+                removeOutOfRange(result, firstDay, days.get(firstDay), fromInclusive, toExclusive);
             }
             if (lastDay != firstDay && !lastWhole) {
-                removeOutOfRange(result, days.get(lastDay), fromInclusive, toExclusive);
+                removeOutOfRange(result, lastDay, days.get(lastDay), fromInclusive, toExclusive);
             }
             return result;
         }
         RoaringBitmap boundary = new RoaringBitmap();
         if (!firstWhole) {
-            addInRange(boundary, days.get(firstDay), fromInclusive, toExclusive);
+            addInRange(boundary, firstDay, days.get(firstDay), fromInclusive, toExclusive);
         }
         if (lastDay != firstDay && !lastWhole) {
-            addInRange(boundary, days.get(lastDay), fromInclusive, toExclusive);
+            addInRange(boundary, lastDay, days.get(lastDay), fromInclusive, toExclusive);
         }
         return RoaringBitmap.or(union(inside), boundary);
     }
@@ -166,17 +183,9 @@ final class TimeColumn {
                 () -> FastAggregation.or(buckets.values().iterator()));
     }
 
-    /** The candidates whose key lies in [from, to), checked one by one: for candidate sets smaller than the range. */
+    /** The candidates whose key lies in [from, to). */
     RoaringBitmap restrict(RoaringBitmap candidates, long fromInclusive, long toExclusive) {
-        RoaringBitmapWriter<RoaringBitmap> kept = RoaringBitmapWriter.writer().get();
-        IntIterator it = candidates.getIntIterator();
-        while (it.hasNext()) {
-            int ordinal = it.next();
-            if (ordinal < seconds.length && seconds[ordinal] != ABSENT && within(ordinal, fromInclusive, toExclusive)) {
-                kept.add(ordinal);
-            }
-        }
-        return kept.get();
+        return RoaringBitmap.and(range(fromInclusive, toExclusive), candidates);
     }
 
     /** How many ordinals have a key in [from, to), by bucket cardinalities: no bitmap is built. */
@@ -193,10 +202,10 @@ final class TimeColumn {
             count += bucket.getLongCardinality();
         }
         if (!firstWhole) {
-            count += countInRange(days.get(firstDay), fromInclusive, toExclusive);
+            count += countInRange(firstDay, days.get(firstDay), fromInclusive, toExclusive);
         }
         if (lastDay != firstDay && !lastWhole) {
-            count += countInRange(days.get(lastDay), fromInclusive, toExclusive);
+            count += countInRange(lastDay, days.get(lastDay), fromInclusive, toExclusive);
         }
         return count;
     }
@@ -209,80 +218,77 @@ final class TimeColumn {
         return toExclusive == NONE ? (days.isEmpty() ? -1 : days.lastKey()) : Math.floorDiv(toExclusive - 1, DAY_KEYS);
     }
 
-    private long countInRange(RoaringBitmap bucket, long from, long to) {
+    private long countInRange(long day, RoaringBitmap bucket, long from, long to) {
         if (bucket == null) {
             return 0;
         }
         long count = 0;
         IntIterator it = bucket.getIntIterator();
         while (it.hasNext()) {
-            if (within(it.next(), from, to)) {
+            if (within(day, it.next(), from, to)) {
                 count++;
             }
         }
         return count;
     }
 
-    private void addInRange(RoaringBitmap result, RoaringBitmap bucket, long from, long to) {
+    private void addInRange(RoaringBitmap result, long day, RoaringBitmap bucket, long from, long to) {
         if (bucket == null) {
             return;
         }
         IntIterator it = bucket.getIntIterator();
         while (it.hasNext()) {
             int ordinal = it.next();
-            if (within(ordinal, from, to)) {
+            if (within(day, ordinal, from, to)) {
                 result.add(ordinal);
             }
         }
     }
 
-    private void removeOutOfRange(RoaringBitmap result, RoaringBitmap bucket, long from, long to) {
+    private void removeOutOfRange(RoaringBitmap result, long day, RoaringBitmap bucket, long from, long to) {
         if (bucket == null) {
             return;
         }
         IntIterator it = bucket.getIntIterator();
         while (it.hasNext()) {
             int ordinal = it.next();
-            if (!within(ordinal, from, to)) {
+            if (!within(day, ordinal, from, to)) {
                 result.remove(ordinal);
             }
         }
     }
 
-    /** Whether the ordinal's key k satisfies {@code from <= k < to}, reading the fraction bit only on a tie. */
-    private boolean within(int ordinal, long from, long to) {
-        int raw = seconds[ordinal];
-        if (raw == FAR) {
-            long key = get(ordinal);
-            return (from == NONE || key >= from) && (to == NONE || key < to);
+    /**
+     * Whether the key k of an ordinal in this day satisfies {@code from <= k < to}. Its 2 bytes place k within a
+     * span of four keys (odd second, fraction); the two bits are read only when a bound falls inside that span.
+     */
+    private boolean within(long day, int ordinal, long from, long to) {
+        long lowest = 2 * (day * DAY_SECONDS + 2L * halfSecondOfDay[ordinal]);
+        long highest = lowest + 3;
+        if ((from != NONE && highest < from) || (to != NONE && lowest >= to)) {
+            return false;
         }
-        long whole = BASE_SECONDS + raw;
-        if (from != NONE) {
-            long fromWhole = from >> 1;
-            if (whole < fromWhole || (whole == fromWhole && (from & 1) == 1 && !fractional.contains(ordinal))) {
-                return false;
-            }
+        if ((from == NONE || lowest >= from) && (to == NONE || highest < to)) {
+            return true;
         }
-        if (to != NONE) {
-            long toWhole = to >> 1;
-            return whole < toWhole || (whole == toWhole && (to & 1) == 1 && !fractional.contains(ordinal));
-        }
-        return true;
+        long key = keyOf(day, ordinal);
+        return (from == NONE || key >= from) && (to == NONE || key < to);
     }
 
     /** Drops spare capacity and compresses bitmaps after a bulk load. */
     void optimize(int size) {
-        if (size < seconds.length) {
-            seconds = Arrays.copyOf(seconds, Math.max(size, 16));
+        if (size < halfSecondOfDay.length) {
+            halfSecondOfDay = Arrays.copyOf(halfSecondOfDay, Math.max(size, 16));
         }
         present.runOptimize();
         fractional.runOptimize();
+        oddSecond.runOptimize();
         days.values().forEach(RoaringBitmap::runOptimize);
     }
 
     long sizeInBytes() {
-        long bytes = seconds.length * 4L + present.getLongSizeInBytes() + fractional.getLongSizeInBytes()
-                + farSeconds.size() * 64L + dayLookup.size() * 48L + unions.sizeInBytes();
+        long bytes = halfSecondOfDay.length * 2L + present.getLongSizeInBytes() + fractional.getLongSizeInBytes()
+                + oddSecond.getLongSizeInBytes() + dayLookup.size() * 48L + unions.sizeInBytes();
         for (RoaringBitmap day : days.values()) {
             bytes += 48 + day.getLongSizeInBytes();
         }

@@ -55,6 +55,23 @@ final class ValueBitmaps<K> {
         }
     }
 
+    /**
+     * Makes value the ordinal's only value (null: none). Nothing changes when it already is, found by one lookup;
+     * otherwise the old value is removed, which asks every value's bitmap.
+     */
+    void set(K value, int ordinal) {
+        if (value != null) {
+            RoaringBitmap current = lookup.get(value);
+            if (current != null && current.contains(ordinal)) {
+                return;
+            }
+        }
+        remove(ordinal);
+        if (value != null) {
+            add(value, ordinal);
+        }
+    }
+
     /** Removes the ordinal from every value; cost grows with the number of distinct values. */
     @SuppressWarnings("unchecked")
     void remove(int ordinal) {
