@@ -29,7 +29,11 @@ public final class TextNormalizer {
         }
         String stripped = value.strip();
         StringBuilder folded = new StringBuilder(stripped.length());
-        stripped.codePoints().map(Character::toLowerCase).forEach(folded::appendCodePoint);
+        for (int i = 0; i < stripped.length(); ) {
+            int codePoint = stripped.codePointAt(i);
+            folded.appendCodePoint(Character.toLowerCase(codePoint));
+            i += Character.charCount(codePoint);
+        }
         return folded.toString();
     }
 
