@@ -16,10 +16,9 @@ import org.roaringbitmap.RoaringBitmap;
  *
  * <p>Values are compared in half-second keys, {@code 2 × seconds + (fraction ? 1 : 0)}: query bounds are whole
  * seconds ({@code EvaluationContext} truncates its clock), so {@code t > b} is {@code key >= 2b + 1} and
- * {@code t >= b} is {@code key >= 2b}. The day of a value is the bucket that holds its ordinal; the ordinal keeps
- * only its second of the day, in 2 bytes (the second halved) plus two bits: the odd second and the cut-off fraction.
- * Finding the day of an ordinal means asking the buckets, so a write that keeps the day (the usual update) changes
- * the 2 bytes only, and only a value that moves to another day searches for the old one.
+ * {@code t >= b} is {@code key >= 2b}. A value's day is the bucket holding its ordinal, which keeps only its second
+ * of the day: 2 bytes (the second halved) and two bits (odd second, cut-off fraction). Finding an ordinal's day
+ * means asking the buckets, so only a value that moves to another day (or a clear) searches for the old one.
  */
 final class TimeColumn {
 
@@ -48,10 +47,12 @@ final class TimeColumn {
     }
 
     long get(int ordinal) {
-        if (!present.contains(ordinal)) {
-            return NONE;
-        }
-        return keyOf(dayOf(ordinal), ordinal);
+        return has(ordinal) ? keyOf(dayOf(ordinal), ordinal) : NONE;
+    }
+
+    /** Whether the ordinal has a value: its 2 bytes say so, without a bitmap lookup. */
+    private boolean has(int ordinal) {
+        return ordinal < halfSecondOfDay.length && halfSecondOfDay[ordinal] != ABSENT;
     }
 
     /** The day bucket holding the ordinal, which must be present: asks the buckets, newest first. */
@@ -77,7 +78,8 @@ final class TimeColumn {
         }
         long day = Math.floorDiv(key, DAY_KEYS);
         RoaringBitmap bucket = dayLookup.get(day);
-        if (bucket == null || !bucket.contains(ordinal)) {
+        boolean sameDay = has(ordinal) && bucket != null && bucket.contains(ordinal);
+        if (!sameDay) {
             clear(ordinal);
             if (bucket == null) {
                 bucket = new RoaringBitmap();
@@ -91,20 +93,21 @@ final class TimeColumn {
         ensureCapacity(ordinal);
         int secondOfDay = (int) (Math.floorDiv(key, 2L) - day * DAY_SECONDS);
         halfSecondOfDay[ordinal] = (char) (secondOfDay >> 1);
-        mark(oddSecond, ordinal, (secondOfDay & 1) == 1);
-        mark(fractional, ordinal, (key & 1) == 1);
+        // after a clear (or for a new ordinal) both bits are off already: only a same-day rewrite may turn one off
+        mark(oddSecond, ordinal, (secondOfDay & 1) == 1, sameDay);
+        mark(fractional, ordinal, (key & 1) == 1, sameDay);
     }
 
-    private static void mark(RoaringBitmap bits, int ordinal, boolean on) {
+    private static void mark(RoaringBitmap bits, int ordinal, boolean on, boolean mayBeOn) {
         if (on) {
             bits.add(ordinal);
-        } else {
+        } else if (mayBeOn) {
             bits.remove(ordinal);
         }
     }
 
     void clear(int ordinal) {
-        if (!present.contains(ordinal)) {
+        if (!has(ordinal)) {
             return;
         }
         long day = dayOf(ordinal);
