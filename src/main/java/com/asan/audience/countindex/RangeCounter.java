@@ -94,10 +94,7 @@ final class RangeCounter {
             }
 
             public RoaringBitmap restrict(RoaringBitmap candidates) {
-                // checking values one by one costs more per ordinal than bitmap work: only for few candidates
-                if (candidates.getLongCardinality() * 16 <= column.countRange(from, to)) {
-                    return column.restrict(candidates, from, to);
-                }
+                // an ordinal's day is known only from the buckets, so the range is built (its whole days are kept)
                 return RoaringBitmap.and(candidates, column.range(from, to));
             }
         };

@@ -186,11 +186,6 @@ final class TimeColumn {
                 () -> FastAggregation.or(buckets.values().iterator()));
     }
 
-    /** The candidates whose key lies in [from, to). */
-    RoaringBitmap restrict(RoaringBitmap candidates, long fromInclusive, long toExclusive) {
-        return RoaringBitmap.and(range(fromInclusive, toExclusive), candidates);
-    }
-
     /** How many ordinals have a key in [from, to), by bucket cardinalities: no bitmap is built. */
     long countRange(long fromInclusive, long toExclusive) {
         long firstDay = firstDay(fromInclusive);

@@ -70,7 +70,6 @@ class TimeColumnProperties {
             String why = "range [" + query.from() + ", " + query.to() + ") after " + step;
             assertThat(column.range(query.from(), query.to())).as(why).isEqualTo(expected);
             assertThat(column.countRange(query.from(), query.to())).as(why).isEqualTo(expected.getLongCardinality());
-            assertThat(column.restrict(column.present(), query.from(), query.to())).as(why).isEqualTo(expected);
         }
     }
 }
