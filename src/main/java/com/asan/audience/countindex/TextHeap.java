@@ -39,6 +39,11 @@ final class TextHeap {
     private final int trainAt;
     /** Null while the heap is plain UTF-8. */
     private SymbolTable table;
+    /** How the table fits text appended since it was learnt: text unlike the sample is mostly escapes (up to 2×). */
+    private long plainSinceLearnt;
+    private long codedSinceLearnt;
+    private double learntRatio = 1;
+    private int learntAt;
 
     TextHeap() {
         this(1024, TRAIN_AT);
@@ -117,13 +122,26 @@ final class TextHeap {
             checkpoints[entries / CHECKPOINT] = length;
         }
         if (table != null) {
+            int start = length;
             length = table.encode(utf8, bytes, length);
+            plainSinceLearnt += utf8.length + 1;
+            codedSinceLearnt += length - start;
         } else {
             System.arraycopy(utf8, 0, bytes, length, utf8.length);
             length += utf8.length;
             bytes[length++] = END;
         }
         entries++;
+        // learn again once the heap has doubled since, if the table fits the new text a quarter worse than its sample
+        if (table != null && entries - learntAt >= Math.max(learntAt, trainAt)
+                && codedSinceLearnt > 1.25 * learntRatio * plainSinceLearnt) {
+            compact();
+        }
+    }
+
+    /** The heap's bytes in use. */
+    int usedBytes() {
+        return length;
     }
 
     private int startOf(int ordinal) {
@@ -247,6 +265,7 @@ final class TextHeap {
         }
         TextHeap fresh = new TextHeap(minCompaction, trainAt);
         fresh.table = entries >= trainAt ? SymbolTable.train(sample) : null;
+        fresh.learntAt = Integer.MAX_VALUE; // no second learning while rewriting
         for (int ordinal = 0; ordinal < entries; ordinal++) {
             fresh.append(values[ordinal] == null ? "" : values[ordinal]);
             if (values[ordinal] == null) {
@@ -254,6 +273,10 @@ final class TextHeap {
             }
         }
         table = fresh.table;
+        learntRatio = (double) fresh.codedSinceLearnt / Math.max(1, fresh.plainSinceLearnt);
+        learntAt = entries;
+        plainSinceLearnt = 0;
+        codedSinceLearnt = 0;
         bytes = fresh.bytes;
         length = fresh.length;
         checkpoints = fresh.checkpoints;

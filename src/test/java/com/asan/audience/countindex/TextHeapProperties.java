@@ -64,6 +64,20 @@ class TextHeapProperties {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void learnsAgainWhenTheTextNoLongerFitsItsTable() {
+        TextHeap heap = new TextHeap(1024, 64);
+        long plain = 0;
+        for (int ordinal = 0; ordinal < 3000; ordinal++) {
+            String text = ordinal < 64 ? "olivia.martin" + ordinal : "αλεξάνδρα.παπαδοπούλου" + ordinal;
+            heap.set(ordinal, text);
+            plain += text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+        }
+        assertThat(heap.get(2999)).isEqualTo("αλεξάνδρα.παπαδοπούλου2999");
+        // learnt from Latin names only, the Greek would be escapes: about twice its plain size
+        assertThat((double) heap.usedBytes() / plain).isLessThan(0.6);
+    }
+
     /** After how many entries the heap learns a symbol table: early (coded), or never (plain UTF-8). */
     @Provide
     Arbitrary<Integer> trainAt() {
