@@ -8,7 +8,9 @@ import com.asan.audience.criteria.TextNormalizer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -96,7 +98,7 @@ final class AccountIndex {
 
     private void writeEngagement(LeadFacts lead, int ordinal, boolean known) {
         Map<String, Long> latestByType = new HashMap<>(4);
-        java.util.Set<EngagementKey> engaged = known ? new java.util.HashSet<>() : null;
+        Set<EngagementKey> engaged = known ? new HashSet<>() : null;
         for (LeadFacts.EngagementEvent event : lead.events()) {
             EngagementKey key = new EngagementKey(event.campaignId(), event.type());
             campaignEngagement.computeIfAbsent(key, k -> ValueBitmaps.hashed()).add(Boolean.TRUE, ordinal);
