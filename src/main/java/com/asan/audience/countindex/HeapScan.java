@@ -5,7 +5,8 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * One search of a {@link TextHeap}: a Horspool skip-table scan over entries that each end with a 0xFF byte (never
- * part of UTF-8, so no match spans two entries), adding the ordinal of every matching entry once.
+ * part of UTF-8, so no match spans two entries), adding the ordinal of every matching entry once; over a coded heap,
+ * the entries that can match are decoded first.
  */
 final class HeapScan {
 
@@ -73,6 +74,53 @@ final class HeapScan {
                 }
             }
             position += shift[tail & 0xFF];
+        }
+    }
+
+    /**
+     * Scans a heap coded with the table. {@code is} and {@code starts_with} decode only the first bytes of each
+     * entry; {@code contains} and {@code ends_with} decode only the entries that hold the pattern's rarest byte
+     * (inside a symbol, or escaped), since no other entry can contain the pattern.
+     */
+    void scanCoded(SymbolTable table, byte[] coded, int entries) {
+        if (match == TextHeap.Match.PREFIX || match == TextHeap.Match.EXACT) {
+            scanHeads(table, coded, entries);
+            return;
+        }
+        byte rare = table.rarestByte(pattern);
+        boolean[] carriers = table.codesContaining(rare);
+        byte[] decoded = new byte[64];
+        for (int ordinal = 0, position = 0; ordinal < entries; ordinal++) {
+            int start = position;
+            boolean candidate = false;
+            for (int code = coded[position++] & 0xFF; code != SymbolTable.END; code = coded[position++] & 0xFF) {
+                if (code == SymbolTable.ESCAPE) {
+                    candidate |= coded[position++] == rare;
+                } else {
+                    candidate |= carriers[code];
+                }
+            }
+            if (candidate) {
+                int most = (position - start) * SymbolTable.maxDecodedPerCodedByte() + 8;
+                if (decoded.length < most) {
+                    decoded = new byte[Math.max(most, decoded.length * 2)];
+                }
+                scan(decoded, table.decode(coded, start, position, decoded), ordinal, null, 0);
+            }
+        }
+    }
+
+    private void scanHeads(SymbolTable table, byte[] coded, int entries) {
+        boolean exact = match == TextHeap.Match.EXACT;
+        int wanted = exact ? pattern.length + 1 : pattern.length;
+        byte[] head = new byte[wanted + SymbolTable.maxDecodedPerCodedByte() + 8];
+        for (int ordinal = 0, position = 0; ordinal < entries; ordinal++) {
+            int written = table.decodeHead(coded, position, wanted, head);
+            if (written >= wanted && Arrays.equals(head, 0, pattern.length, pattern, 0, pattern.length)
+                    && (!exact || head[pattern.length] == END)) {
+                found.add(ordinal);
+            }
+            position = SymbolTable.skipEntry(coded, position);
         }
     }
 

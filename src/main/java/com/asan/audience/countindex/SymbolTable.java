@@ -89,7 +89,37 @@ final class SymbolTable {
         for (int round = 0; round < ROUNDS; round++) {
             table = table.refined(sample);
         }
+        for (byte[] text : sample) {
+            for (byte b : text) {
+                table.sampleByteCounts[b & 0xFF]++;
+            }
+        }
         return table;
+    }
+
+    /** How often each byte occurs in the sample the table was learnt from. */
+    private final long[] sampleByteCounts = new long[256];
+
+    /** The pattern's byte that was rarest in the sample: the best one to look for before decoding an entry. */
+    byte rarestByte(byte[] pattern) {
+        byte rarest = pattern[0];
+        for (byte b : pattern) {
+            if (sampleByteCounts[b & 0xFF] < sampleByteCounts[rarest & 0xFF]) {
+                rarest = b;
+            }
+        }
+        return rarest;
+    }
+
+    /** The codes whose symbol contains the byte (an escaped byte is the other way it can occur). */
+    boolean[] codesContaining(byte b) {
+        boolean[] carriers = new boolean[256];
+        for (int code = 0; code < symbols.length; code++) {
+            for (byte s : symbols[code]) {
+                carriers[code] |= s == b;
+            }
+        }
+        return carriers;
     }
 
     /** Counts which symbols (and literal bytes, as codes 256 + b) and adjacent pairs the sample uses. */

@@ -16,8 +16,8 @@ import org.roaringbitmap.RoaringBitmap;
  * is compacted. Costs the text's bytes plus about 1.1 bytes per ordinal.
  *
  * <p>Once the heap holds {@value #TRAIN_AT} entries it is coded with a {@link SymbolTable} learnt from them (and
- * learnt again at each compaction): about a third of the bytes for e-mail local parts. A search then decodes the
- * heap a checkpoint block at a time and runs the same skip-table scan over the decoded block.
+ * learnt again at each compaction, or when new text no longer fits it): about a third of the bytes for e-mail local
+ * parts. A search then decodes only what it must (see {@link HeapScan#scanCoded}).
  */
 final class TextHeap {
 
@@ -216,39 +216,11 @@ final class TextHeap {
     }
 
     private void search(byte[] pattern, Match match, RoaringBitmap found) {
-        if (table != null && (match == Match.PREFIX || match == Match.EXACT)) {
-            searchHeads(pattern, match == Match.EXACT, found);
-            return;
-        }
         HeapScan scan = new HeapScan(pattern, match, found);
         if (table == null) {
             scan.scan(bytes, length, 0, checkpoints, (entries + CHECKPOINT - 1) / CHECKPOINT);
-            return;
-        }
-        byte[] decoded = new byte[64];
-        for (int block = 0; block * CHECKPOINT < entries; block++) {
-            int start = checkpoints[block];
-            int end = (block + 1) * CHECKPOINT < entries ? checkpoints[block + 1] : length;
-            int most = (end - start) * SymbolTable.maxDecodedPerCodedByte() + 8;
-            if (decoded.length < most) {
-                decoded = new byte[Math.max(most, decoded.length * 2)];
-            }
-            int decodedLength = table.decode(bytes, start, end, decoded);
-            scan.scan(decoded, decodedLength, block * CHECKPOINT, null, 0);
-        }
-    }
-
-    /** Prefix and exact checks on the coded heap: only the first bytes of each entry are decoded. */
-    private void searchHeads(byte[] pattern, boolean exact, RoaringBitmap found) {
-        int wanted = exact ? pattern.length + 1 : pattern.length;
-        byte[] head = new byte[wanted + SymbolTable.maxDecodedPerCodedByte() + 8];
-        for (int ordinal = 0, position = 0; ordinal < entries; ordinal++) {
-            int written = table.decodeHead(bytes, position, wanted, head);
-            if (written >= wanted && Arrays.equals(head, 0, pattern.length, pattern, 0, pattern.length)
-                    && (!exact || head[pattern.length] == END)) {
-                found.add(ordinal);
-            }
-            position = SymbolTable.skipEntry(bytes, position);
+        } else {
+            scan.scanCoded(table, bytes, entries);
         }
     }
 
