@@ -132,14 +132,9 @@ final class AccountIndex {
     }
 
     private void clear(int ordinal) {
-        clearValues(ordinal);
         created.clear(ordinal);
         lastActive.clear(ordinal);
         latestEngagement.values().forEach(column -> column.clear(ordinal));
-    }
-
-    /** Clears everything but the time columns. */
-    private void clearValues(int ordinal) {
         status.remove(ordinal);
         source.remove(ordinal);
         phoneType.remove(ordinal);

@@ -180,7 +180,7 @@ final class SymbolTable {
             int slot = pairSlot(pairKey(text, at));
             if (pairKeys[slot] != -1) {
                 for (int code = pairRanges[slot] >>> 16, end = pairRanges[slot] & 0xFFFF; code < end; code++) {
-                    if (at + lengths[code] <= text.length && startsWith(text, at, symbols[code])) {
+                    if (at + lengths[code] <= text.length && endMatches(text, at, symbols[code])) {
                         return code;
                     }
                 }
@@ -189,7 +189,8 @@ final class SymbolTable {
         return singleCode[text[at] & 0xFF];
     }
 
-    private static boolean startsWith(byte[] text, int at, byte[] symbol) {
+    /** Whether the symbol's bytes after its first two (equal by the pair key) stand in the text at {@code at}. */
+    private static boolean endMatches(byte[] text, int at, byte[] symbol) {
         for (int i = 2; i < symbol.length; i++) {
             if (text[at + i] != symbol[i]) {
                 return false;

@@ -3,8 +3,8 @@ package com.asan.audience.countindex;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.roaringbitmap.RoaringBitmap;
 
