@@ -2,7 +2,6 @@ package com.asan.audience.countindex;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.roaringbitmap.FastRankRoaringBitmap;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -18,7 +17,11 @@ final class Ordinals {
     private int size;
     private long base = Long.MIN_VALUE;
     private int maxOffset = -1;
-    private final FastRankRoaringBitmap ascendingOffsets = new FastRankRoaringBitmap();
+    /**
+     * Not a {@code FastRankRoaringBitmap}: its rank cache is rebuilt lazily, in place, by the reader that finds it
+     * stale, and readers share the index's read lock. Rank and select here walk the containers (16 per million ids).
+     */
+    private final RoaringBitmap ascendingOffsets = new RoaringBitmap();
     /** The ordinals of the side map, ascending; empty in the common case. */
     private final RoaringBitmap sideOrdinals = new RoaringBitmap();
     private final Map<Long, Integer> outOfOrder = new HashMap<>();
