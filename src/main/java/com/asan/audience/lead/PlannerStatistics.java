@@ -27,8 +27,10 @@ class PlannerStatistics {
         long total = inserted.addAndGet(count);
         long threshold = nextRefresh.get();
         if (total >= threshold && nextRefresh.compareAndSet(threshold, threshold * 4)) {
-            db.execute("analyze leads");
-            db.execute("analyze lead_tags");
+            // only the columns that find duplicates and links: the row counts are refreshed anyway, and autovacuum
+            // analyzes every column once the load has settled (at 1M rows: 0.24 s, against 0.67 s for every column)
+            db.execute("analyze leads (account_id, email, phone)");
+            db.execute("analyze lead_tags (account_id, lead_id)");
         }
     }
 }

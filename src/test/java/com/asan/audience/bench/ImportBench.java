@@ -68,6 +68,7 @@ public final class ImportBench {
         Map<String, Object> mapping = new java.util.HashMap<>(Map.of("email", "email", "first_name", "firstName",
                 "last_name", "lastName", "phone", "phone", "status", "status", "city", "custom.city"));
         mapping.put("tags", Boolean.parseBoolean(System.getProperty("tags", "true")) ? "tags" : null);
+        mapping.put("phone", Boolean.parseBoolean(System.getProperty("phone", "true")) ? "phone" : null);
         imports.start(accountId, uploaded.id(), Map.of("mapping", mapping,
                 "newCustomFields", List.of(Map.of("column", "budget", "key", "budget", "type", "number")),
                 "tagSeparator", "|"));

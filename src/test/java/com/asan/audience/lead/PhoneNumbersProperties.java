@@ -14,15 +14,15 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Phone normalisation asks the numbering plan for a number's type once and treats "no type" as invalid; this checks
- * it against libphonenumber's own isValidNumber followed by getNumberType, on numbers that are valid, nearly valid
- * and not numbers at all, in several regions.
+ * Phone normalisation compacts plain punctuation away before parsing and asks the numbering plan for a number's type
+ * once, treating "no type" as invalid; this checks it against libphonenumber's own parse of the text as written,
+ * isValidNumber and getNumberType, on numbers that are valid, nearly valid and not numbers at all, in several regions.
  */
 class PhoneNumbersProperties {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
-    @Property(tries = 3000)
+    @Property(tries = 5000)
     void agreesWithIsValidNumberThenGetNumberType(@ForAll("rawNumbers") String raw, @ForAll("regions") String region) {
         assertThat(PhoneNumbers.normalize(raw, region)).as("%s in %s", raw, region)
                 .isEqualTo(withIsValidNumber(raw, region));
@@ -58,9 +58,24 @@ class PhoneNumbersProperties {
         Arbitrary<String> digits = Arbitraries.strings().withChars("0123456789").ofMinLength(1).ofMaxLength(14);
         Arbitrary<String> separated = digits.map(d -> d.length() > 6 ? d.substring(0, 3) + " " + d.substring(3, 6)
                 + "-" + d.substring(6) : d);
+        // what compacting removes, anywhere: the result must still be libphonenumber's on the text as written
+        Arbitrary<String> punctuated = Combinators.combine(digits, Arbitraries.strings().withChars(" .-()+x#/")
+                .ofMaxLength(3).list().ofSize(4)).as((d, cuts) -> {
+                    StringBuilder text = new StringBuilder(cuts.get(0));
+                    for (int i = 0; i < d.length(); i++) {
+                        text.append(d.charAt(i));
+                        if (i % 4 == 3) {
+                            text.append(cuts.get(1 + (i / 4) % 3));
+                        }
+                    }
+                    return text.toString();
+                });
         Arbitrary<String> examples = Arbitraries.of("+1 416 555 0199", "(416) 234-5678", "+44 7700 900123",
                 "020 7946 0958", "+49 1512 3456789", "+98 912 345 6789", "06 12 34 56 78", "+1 800 555 0100",
-                "not a phone", "", "416-234-5678 ext. 12", "+1 416 234 5678");
-        return Arbitraries.oneOf(examples, Combinators.combine(prefix, separated).as(String::concat));
+                "not a phone", "", "416-234-5678 ext. 12", "+1 416 234 5678", "+44 (0) 20 7946 0958", " +1.416.555.0199 ",
+                "(+44) 20 7946 0958", "+ 1 (416) 555-0199", "+49 (0)1512 3456789", "0049 1512 3456789", "++1 416 555 0199",
+                " ".repeat(240) + "+1 416 555 0199", "+1 416 555 0199" + " ".repeat(240), "+", "()", "1 2");
+        return Arbitraries.oneOf(examples, Combinators.combine(prefix, separated).as(String::concat),
+                Combinators.combine(prefix, punctuated).as(String::concat));
     }
 }
