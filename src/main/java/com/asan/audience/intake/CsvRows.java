@@ -75,12 +75,15 @@ final class CsvRows implements AutoCloseable, Iterable<CsvRows.Row> {
         }
     }
 
-    /** Trimmed header names; a blank one becomes "Column N" and a repeated one gets " (2)", " (3)", ... */
+    /**
+     * Trimmed header names; a blank one becomes "Column N" and a repeated one gets " (2)", " (3)", ... U+0000, which
+     * PostgreSQL cannot store, shows as U+FFFD (the replacement mark): names are kept with the import's options.
+     */
     private static List<String> uniqueNames(List<String> raw) {
         List<String> names = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < raw.size(); i++) {
-            String name = raw.get(i).strip();
+            String name = raw.get(i).replace('\0', '\uFFFD').strip();
             if (name.isEmpty()) {
                 name = "Column " + (i + 1);
             }

@@ -111,8 +111,8 @@ class ImportRepository {
         for (int from = 0; from < errors.size(); from += 2000) {
             var insert = db.insertInto(ERRORS, ER_ACCOUNT_ID, ER_IMPORT_ID, ER_ROW, ER_COLUMN, ER_VALUE, ER_MESSAGE);
             for (RowConverter.RowError error : errors.subList(from, Math.min(errors.size(), from + 2000))) {
-                insert = insert.values(accountId, id, error.row(), error.column(), truncate(error.value()),
-                        error.message());
+                insert = insert.values(accountId, id, error.row(), storable(error.column()),
+                        storable(truncate(error.value())), storable(error.message()));
             }
             insert.execute();
         }
@@ -133,6 +133,11 @@ class ImportRepository {
     private static org.jooq.Field<java.time.OffsetDateTime> leaseEnd(Duration lease) {
         return DSL.field("now() + {0} * interval '1 millisecond'", java.time.OffsetDateTime.class,
                 inline(lease.toMillis()));
+    }
+
+    /** A file's text as PostgreSQL can store it: U+0000 (refused in text) shown as U+FFFD, the replacement mark. */
+    private static String storable(String value) {
+        return value == null ? null : value.replace('\0', '\uFFFD');
     }
 
     private static String truncate(String value) {

@@ -64,6 +64,9 @@ class LeadApiController {
         if (q != null && q.length() > 200) {
             throw new InvalidInputException("q", "must be at most 200 characters");
         }
+        if (q != null && q.indexOf('\0') >= 0) {
+            throw new InvalidInputException("q", "must not contain the character U+0000");
+        }
         return leads.list(caller.accountId(), q, PageRequest.of(page, size));
     }
 

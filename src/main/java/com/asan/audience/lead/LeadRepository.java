@@ -276,6 +276,9 @@ class LeadRepository {
         if (q == null || q.isBlank()) {
             return noCondition();
         }
+        if (q.indexOf('\0') >= 0) {
+            return DSL.falseCondition(); // no stored text holds U+0000, and PostgreSQL refuses it as a parameter
+        }
         String needle = q.strip().toLowerCase();
         String digits = needle.replaceAll("[^0-9]", "");
         Condition text = DSL.position(lower(FIRST_NAME.concat(DSL.inline(" ")).concat(LAST_NAME)), needle).gt(0)

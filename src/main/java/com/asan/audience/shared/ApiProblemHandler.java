@@ -96,6 +96,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldViolation("file", "is larger than the upload limit")), Map.of());
     }
 
+    /** A multipart body the servlet container could not parse (a size over the limit is handled above). */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Object> malformedMultipart(org.springframework.web.multipart.MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed multipart request",
+                List.of(new FieldViolation("file", "the multipart body could not be read")), Map.of());
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,

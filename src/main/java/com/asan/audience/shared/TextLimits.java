@@ -10,9 +10,16 @@ public final class TextLimits {
     private TextLimits() {
     }
 
-    /** Trims the value; blank becomes null. Adds a violation when it is longer than {@link #MAX_TEXT}. */
+    /**
+     * Trims the value; blank becomes null. Adds a violation when it is longer than {@link #MAX_TEXT}, or holds the
+     * character U+0000, which PostgreSQL stores in neither text nor jsonb.
+     */
     public static String clean(String value, String path, List<FieldViolation> violations) {
         if (value == null) {
+            return null;
+        }
+        if (value.indexOf('\0') >= 0) {
+            violations.add(new FieldViolation(path, "must not contain the character U+0000"));
             return null;
         }
         String trimmed = value.strip();

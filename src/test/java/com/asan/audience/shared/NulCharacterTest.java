@@ -1,0 +1,107 @@
+package com.asan.audience.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.asan.audience.support.Api;
+import com.asan.audience.support.ApiTestBase;
+import com.asan.audience.intake.ImportFacade;
+import com.asan.audience.lead.LeadFacade;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * PostgreSQL stores the character U+0000 in neither text nor jsonb, and refuses it as a query parameter: every
+ * place a client can send text must answer it with a 4xx naming the field, never a 500.
+ */
+class NulCharacterTest extends ApiTestBase {
+
+    @Autowired
+    ImportFacade imports;
+    @Autowired
+    LeadFacade leads;
+
+    private static final String NUL = "a\u0000b";
+
+    @Test
+    void everyTextInputRefusesItWithA4xx() {
+        TestAccount account = newAccount();
+        Api api = account.api();
+        long lead = api.post("/api/leads", Map.of("firstName", "Ann", "tags", List.of("vip"))).id();
+        long tag = api.get("/api/tags").json().get(0).get("id").asLong();
+        long segment = api.post("/api/segments", Map.of("name", "Hot", "criteria", criteria("Hot"))).id();
+        String form = api.post("/api/forms", Map.of("name", "Contact")).json().get("key").asString();
+
+        Map<String, Api.Response> answers = new LinkedHashMap<>();
+        answers.put("lead", api.post("/api/leads", Map.of("lastName", NUL)));
+        answers.put("lead patch", api.patch("/api/leads/" + lead, Map.of("lastName", NUL)));
+        answers.put("lead tag", api.post("/api/leads", Map.of("tags", List.of(NUL))));
+        answers.put("lead search", api.get("/api/leads?q=a%00b"));
+        answers.put("tag rename", api.patch("/api/tags/" + tag, Map.of("name", NUL)));
+        answers.put("custom field", api.post("/api/custom-fields", Map.of("key", "k", "label", NUL, "type", "text")));
+        answers.put("segment name", api.post("/api/segments", Map.of("name", NUL, "criteria", criteria("Hot"))));
+        answers.put("segment value", api.post("/api/segments", Map.of("name", "N", "criteria", criteria(NUL))));
+        answers.put("segment update", api.put("/api/segments/" + segment, Map.of("name", NUL, "criteria",
+                criteria("Hot"))));
+        answers.put("preview", api.post("/api/segments/preview", Map.of("criteria", Map.of("match", "all",
+                "conditions", List.of(Map.of("field", "firstName", "operator", "contains", "value", NUL))))));
+        answers.put("campaign", api.post("/api/campaigns", Map.of("name", NUL, "subject", NUL, "fromName", "F",
+                "fromEmail", "f@asan.example", "html", "<p>" + NUL + "</p>", "segmentId", segment)));
+        answers.put("form", api.post("/api/forms", Map.of("name", NUL)));
+        answers.put("team member", api.post("/api/team-members", Map.of("name", NUL, "email", "m@test.example",
+                "role", "agent", "password", "secret-pass-1")));
+        answers.put("api key", api.post("/api/api-keys", Map.of("name", NUL)));
+        answers.put("account", api.patch("/api/account", Map.of("name", NUL)));
+        answers.put("form submission", Api.anonymous(port).post("/api/intake/forms/" + form,
+                Map.of("email", "x@test.example", "firstName", NUL)));
+
+        SoftAssertions.assertSoftly(softly -> answers.forEach((input, answer) ->
+                softly.assertThat(answer.status()).as("%s: %s", input, answer).isBetween(400, 499)));
+        assertThat(api.get("/api/leads").json().get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void anImportReportsTheRowAndImportsTheOthers() {
+        TestAccount account = newAccount();
+        byte[] file = ("email,first_name\r\nok@test.example,Ann\r\nbad@test.example,A" + '\u0000' + "b\r\n"
+                + "also@test.example,Bo\r\n").getBytes(StandardCharsets.UTF_8);
+        Api.Response started = account.api().upload("/api/imports", "nul.csv", file, Map.of());
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        imports.awaitFinished(account.accountId(), started.id(), Duration.ofMinutes(1));
+        var done = account.api().get("/api/imports/" + started.id()).json();
+        assertThat(done.get("status").asString()).isEqualTo("completed");
+        assertThat(done.get("created").asLong()).isEqualTo(2);
+        assertThat(done.get("failed").asLong()).isEqualTo(1);
+        assertThat(account.api().get("/api/imports/" + started.id() + "/errors").body()).contains("first_name", "A\uFFFDb");
+        assertThat(leads.list(account.accountId(), NUL, PageRequest.of(0, 20)).total())
+                .as("the Leads page searches for it and finds nothing").isZero();
+    }
+
+    @Test
+    void aHeaderHoldingItImportsAndAFileNameHoldingItIsRefused() {
+        TestAccount account = newAccount();
+        byte[] file = ("email,ci" + '\u0000' + "ty\r\nok@test.example,Paris\r\n").getBytes(StandardCharsets.UTF_8);
+        Api.Response header = account.api().upload("/api/imports", "header.csv", file, Map.of());
+        Api.Response name = account.api().upload("/api/imports", "a" + '\u0000' + "b.csv",
+                "email\r\nok@test.example\r\n".getBytes(StandardCharsets.UTF_8), Map.of());
+        Api.Response mapped = account.api().upload("/api/imports", "mapped.csv", file,
+                Map.of("options", "{\"mapping\": {\"email\": \"email\", \"ci\\u0000ty\": \"custom.city\"}}"));
+        SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(header.status()).as("the header shows U+FFFD instead: %s", header).isEqualTo(202);
+            softly.assertThat(name.status()).as("the container cannot parse the part: %s", name).isEqualTo(400);
+            softly.assertThat(mapped.status()).as(mapped.toString()).isBetween(400, 499);
+        });
+        imports.awaitFinished(account.accountId(), header.id(), Duration.ofMinutes(1));
+        assertThat(account.api().get("/api/imports/" + header.id()).json().get("status").asString())
+                .isEqualTo("completed");
+    }
+
+    private static Map<String, Object> criteria(String status) {
+        return Map.of("match", "all", "conditions", List.of(Map.of("field", "status", "operator", "is", "value", status)));
+    }
+}
