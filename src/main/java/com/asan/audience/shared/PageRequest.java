@@ -1,6 +1,6 @@
 package com.asan.audience.shared;
 
-/** A validated page request: page counts from 0, size between 1 and 500. */
+/** A validated page request: page counts from 0, size between 1 and 500, and the offset fits an int. */
 public record PageRequest(int page, int size) {
 
     public static final int MAX_SIZE = 500;
@@ -13,6 +13,9 @@ public record PageRequest(int page, int size) {
         }
         if (s < 1 || s > MAX_SIZE) {
             throw new InvalidInputException("size", "must be between 1 and " + MAX_SIZE);
+        }
+        if ((long) p * s > Integer.MAX_VALUE) {
+            throw new InvalidInputException("page", "must be at most " + Integer.MAX_VALUE / s + " for pages of " + s);
         }
         return new PageRequest(p, s);
     }

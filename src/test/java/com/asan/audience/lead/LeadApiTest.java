@@ -87,6 +87,8 @@ class LeadApiTest extends ApiTestBase {
         assertThat(api.post("/api/leads", Map.of("lastActiveAt", "-0005-01-01T00:00:00Z")).status()).isEqualTo(400);
         assertThat(api.get("/api/leads/abc").status()).isEqualTo(400);
         assertThat(api.get("/api/leads?size=100000").status()).isEqualTo(400);
+        assertThat(api.get("/api/leads?page=2147483647&size=100").status()).as("an offset past 2^31 is a 400, not a 500")
+                .isEqualTo(400);
         Api.Response nul = api.post("/api/leads", Map.of("firstName", "Ab\u0000c", "customFields", Map.of("city", "\u0000")));
         assertThat(nul.status()).as("PostgreSQL cannot store U+0000 in text: a 400, not a 500").isEqualTo(400);
         assertThat(nul.json().get("errors").findValuesAsString("path")).containsExactlyInAnyOrder("firstName",
