@@ -7,6 +7,7 @@ import com.asan.audience.segment.SegmentFacade;
 import com.asan.audience.shared.ConflictException;
 import com.asan.audience.shared.FieldViolation;
 import com.asan.audience.shared.InvalidInputException;
+import com.asan.audience.shared.NotFoundException;
 import com.asan.audience.shared.PageRequest;
 import com.asan.audience.shared.TenantPrincipal;
 import java.time.LocalDateTime;
@@ -128,8 +129,14 @@ class CampaignPagesController {
     String audience(@AuthenticationPrincipal TenantPrincipal caller,
                     @RequestParam(required = false) Long segmentId,
                     @RequestParam(value = "excludeSegmentIds", required = false) List<Long> excluded, Model model) {
-        model.addAttribute("audience", segmentId == null ? null
-                : sending.audienceFor(caller.accountId(), segmentId, excluded == null ? List.of() : excluded));
+        try {
+            model.addAttribute("audience", segmentId == null ? null
+                    : sending.audienceFor(caller.accountId(), segmentId, excluded == null ? List.of() : excluded));
+        } catch (ConflictException | NotFoundException e) {
+            // a segment deleted since the form was drawn: say so in place of the count
+            model.addAttribute("audience", null);
+            model.addAttribute("audienceProblem", e.getMessage());
+        }
         return "campaigns/form :: audience";
     }
 

@@ -1,5 +1,6 @@
 package com.asan.audience.web;
 
+import com.asan.audience.shared.ConflictException;
 import com.asan.audience.shared.InvalidInputException;
 import com.asan.audience.shared.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,13 @@ class WebErrorAdvice {
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(NotFoundException e, Model model) {
+        model.addAttribute("message", e.getMessage());
+        return "error-page";
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String conflict(ConflictException e, Model model) {
         model.addAttribute("message", e.getMessage());
         return "error-page";
     }
