@@ -11,15 +11,17 @@ public final class TextLimits {
     }
 
     /**
-     * Trims the value; blank becomes null. Adds a violation when it is longer than {@link #MAX_TEXT}, or holds the
-     * character U+0000, which PostgreSQL stores in neither text nor jsonb.
+     * Trims the value; blank becomes null. Adds a violation when it is longer than {@link #MAX_TEXT}, or cannot be
+     * stored as it is: the character U+0000 (PostgreSQL stores it in neither text nor jsonb), or half of a
+     * surrogate pair (the driver would store a '?' in its place).
      */
     public static String clean(String value, String path, List<FieldViolation> violations) {
         if (value == null) {
             return null;
         }
-        if (value.indexOf('\0') >= 0) {
-            violations.add(new FieldViolation(path, "must not contain the character U+0000"));
+        String unstorable = unstorable(value);
+        if (unstorable != null) {
+            violations.add(new FieldViolation(path, unstorable));
             return null;
         }
         String trimmed = value.strip();
@@ -28,5 +30,20 @@ public final class TextLimits {
             return null;
         }
         return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    private static String unstorable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 0) {
+                return "must not contain the character U+0000";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "must be valid Unicode: character " + (i + 1) + " is half of a surrogate pair";
+            }
+        }
+        return null;
     }
 }

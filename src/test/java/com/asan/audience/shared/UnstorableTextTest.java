@@ -17,9 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * PostgreSQL stores the character U+0000 in neither text nor jsonb, and refuses it as a query parameter: every
- * place a client can send text must answer it with a 4xx naming the field, never a 500.
+ * place a client can send text must answer it with a 4xx naming the field, never a 500. Half a surrogate pair is
+ * refused too, rather than stored as the '?' the driver would put in its place.
  */
-class NulCharacterTest extends ApiTestBase {
+class UnstorableTextTest extends ApiTestBase {
 
     @Autowired
     ImportFacade imports;
@@ -57,12 +58,16 @@ class NulCharacterTest extends ApiTestBase {
                 "role", "agent", "password", "secret-pass-1")));
         answers.put("api key", api.post("/api/api-keys", Map.of("name", NUL)));
         answers.put("account", api.patch("/api/account", Map.of("name", NUL)));
+        answers.put("lone surrogate", api.post("/api/leads", "{\"firstName\":\"\\ud800x\"}"));
+        answers.put("lone low surrogate", api.post("/api/leads", "{\"lastName\":\"x\\udc00\"}"));
         answers.put("form submission", Api.anonymous(port).post("/api/intake/forms/" + form,
                 Map.of("email", "x@test.example", "firstName", NUL)));
 
         SoftAssertions.assertSoftly(softly -> answers.forEach((input, answer) ->
                 softly.assertThat(answer.status()).as("%s: %s", input, answer).isBetween(400, 499)));
         assertThat(api.get("/api/leads").json().get("total").asLong()).isEqualTo(1);
+        assertThat(api.post("/api/leads", Map.of("firstName", "Zoë 🏠")).status()).as("a whole pair is fine")
+                .isEqualTo(201);
     }
 
     @Test
