@@ -1,5 +1,7 @@
 package com.asan.audience.intake;
 
+import com.asan.audience.shared.InvalidInputException;
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
@@ -31,7 +33,36 @@ final class CsvRows implements AutoCloseable, Iterable<CsvRows.Row> {
                 .allowExtraFields(true).allowMissingFields(true).allowExtraCharsAfterClosingQuote(true)
                 .ofCsvRecord(text);
         this.records = reader.iterator();
-        this.header = records.hasNext() ? uniqueNames(records.next().getFields()) : List.of();
+        try {
+            this.header = more(1) ? uniqueNames(read(1)) : List.of();
+        } catch (InvalidInputException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * The next record's fields. A record FastCSV cannot read (over 16,384 fields, or a field beyond its buffer) is a
+     * fault of the file, named by row; the parser cannot resume inside such a record, so reading stops there.
+     */
+    private List<String> read(long rowNumber) {
+        try {
+            return records.next().getFields();
+        } catch (CsvParseException e) {
+            throw unreadable(rowNumber, e);
+        }
+    }
+
+    private boolean more(long rowNumber) {
+        try {
+            return records.hasNext();
+        } catch (CsvParseException e) {
+            throw unreadable(rowNumber, e);
+        }
+    }
+
+    private static InvalidInputException unreadable(long rowNumber, CsvParseException e) {
+        return new InvalidInputException("file", "row " + rowNumber + " cannot be read: " + e.getMessage());
     }
 
     static CsvRows open(InputStream in, CsvFormat format) {
@@ -56,12 +87,13 @@ final class CsvRows implements AutoCloseable, Iterable<CsvRows.Row> {
 
             @Override
             public boolean hasNext() {
-                return records.hasNext();
+                return more(number + 1);
             }
 
             @Override
             public Row next() {
-                return new Row(++number, records.next().getFields());
+                number++;
+                return new Row(number, read(number));
             }
         };
     }

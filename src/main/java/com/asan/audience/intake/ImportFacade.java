@@ -54,6 +54,9 @@ public class ImportFacade {
         if (stored.bytes() == 0) {
             throw new InvalidInputException("file", "is empty");
         }
+        if (stored.notCsv().isPresent()) {
+            throw new InvalidInputException("file", stored.notCsv().get());
+        }
         imports.describeFile(accountId, id, stored.bytes(), stored.format());
         if (header(accountId, id, stored.format()).isEmpty()) {
             throw new InvalidInputException("file", "has no header row");

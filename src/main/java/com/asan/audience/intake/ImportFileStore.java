@@ -26,7 +26,8 @@ class ImportFileStore {
         this.db = db;
     }
 
-    record Stored(long bytes, CsvFormat format) {
+    /** {@code notCsv}: why the file cannot be a CSV text file, if its first bytes tell (see FileSignatures). */
+    record Stored(long bytes, CsvFormat format, java.util.Optional<String> notCsv) {
     }
 
     Stored store(long accountId, long importId, InputStream in) {
@@ -55,7 +56,8 @@ class ImportFileStore {
         String encoding = bom || utf8.valid() ? "UTF-8" : "Windows-1252";
         CsvFormat probe = new CsvFormat(encoding, bom, ',');
         String text = new String(head, bom ? 3 : 0, head.length - (bom ? 3 : 0), probe.charset());
-        return new Stored(total, new CsvFormat(encoding, bom, CsvFormat.detectDelimiter(text)));
+        return new Stored(total, new CsvFormat(encoding, bom, CsvFormat.detectDelimiter(text)),
+                FileSignatures.notCsv(head));
     }
 
     /** The file as a stream that fetches one chunk at a time. */

@@ -220,6 +220,25 @@ class ImportApiTest extends ApiTestBase {
         assertThat(columns.get("emp.var.rate").get("newField").get("key").asString()).isEqualTo("emp_var_rate");
     }
 
+    @Test
+    void filesThatAreNotCsvAreRefusedWithWhatToDo() {
+        TestAccount account = newAccount();
+        byte[] binary = new byte[5000];
+        new java.util.Random(7).nextBytes(binary);
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("a ZIP archive", new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0});
+        files.put("UTF-16", "email,first_name\r\na@b.example,Zoë\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        files.put("not a text file", binary);
+        files.put("row 1 cannot be read", ("c" + ",c".repeat(20_000) + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        files.forEach((expected, content) -> {
+            Api.Response refused = account.api().upload("/api/imports", "file.csv", content, Map.of());
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("path").asString()).isEqualTo("file");
+            assertThat(refused.json().get("errors").get(0).get("message").asString()).contains(expected);
+        });
+        assertThat(account.api().get("/api/imports").json().get("items").size()).as("nothing stored").isZero();
+    }
+
     private JsonNode runImport(TestAccount account, String name, byte[] content, Map<String, Object> options) {
         Map<String, String> fields = options == null ? Map.of() : Map.of("options", Api.JSON.writeValueAsString(options));
         Api.Response started = account.api().upload("/api/imports", name, content, fields);
