@@ -1,5 +1,6 @@
 package com.asan.audience.intake;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -40,7 +41,7 @@ final class FileSignatures {
         return false;
     }
 
-    /** Bytes no text encoding we read uses for text: C0 controls other than tab, line breaks, form feed and ESC. */
+    /** Bytes that no text we read uses: C0 controls other than tab, line feed, vertical tab, form feed, CR and ESC. */
     private static int controlBytes(byte[] head) {
         int count = 0;
         for (byte b : head) {
@@ -68,6 +69,6 @@ final class FileSignatures {
         while (end < head.length && head[end] != '\n') {
             end++;
         }
-        return java.util.Arrays.copyOf(head, end);
+        return Arrays.copyOf(head, end);
     }
 }

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,7 @@ class ImportFileStore {
     }
 
     /** {@code notCsv}: why the file cannot be a CSV text file, if its first bytes tell (see FileSignatures). */
-    record Stored(long bytes, CsvFormat format, java.util.Optional<String> notCsv) {
+    record Stored(long bytes, CsvFormat format, Optional<String> notCsv) {
     }
 
     Stored store(long accountId, long importId, InputStream in) {

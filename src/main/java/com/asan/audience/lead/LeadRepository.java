@@ -196,7 +196,7 @@ class LeadRepository {
 
     /**
      * All rows in one binary COPY, all or none: a taken email fails it with a DuplicateKeyException. Per 1M imported
-     * leads it took 8 s less of this JVM's CPU and 5 s less of PostgreSQL's than the arrays of text of the
+     * leads it took about 7 s less of this JVM's CPU and 12 s less of PostgreSQL's than the arrays of text of the
      * statement below (docs/decisions/0005-import-insert-with-binary-copy.md).
      */
     private Set<Long> copyAll(long accountId, List<LeadView> rows) {
