@@ -36,6 +36,7 @@ public class LeadBulkWriter {
 
     private final LeadFacade facade;
     private final LeadRepository leads;
+    private final LeadInserts leadInserts;
     private final TagRepository tags;
     private final LeadChangeFeed changes;
     private final AccountFacade accounts;
@@ -44,11 +45,12 @@ public class LeadBulkWriter {
     private final PlannerStatistics statistics;
     private final TransactionTemplate savepoint;
 
-    LeadBulkWriter(LeadFacade facade, LeadRepository leads, TagRepository tags, LeadChangeFeed changes,
-                   AccountFacade accounts, ApplicationEventPublisher events, Clock clock,
+    LeadBulkWriter(LeadFacade facade, LeadRepository leads, LeadInserts leadInserts, TagRepository tags,
+                   LeadChangeFeed changes, AccountFacade accounts, ApplicationEventPublisher events, Clock clock,
                    PlannerStatistics statistics, PlatformTransactionManager transactionManager) {
         this.facade = facade;
         this.leads = leads;
+        this.leadInserts = leadInserts;
         this.tags = tags;
         this.changes = changes;
         this.accounts = accounts;
@@ -218,7 +220,7 @@ public class LeadBulkWriter {
                 writeDuplicate(accountId, pending, existing, "phone", policy, now, outcomes, tagsToAdd, later);
             }
         }
-        List<Long> ids = leads.allocateIds(inserts.size());
+        List<Long> ids = leadInserts.allocateIds(inserts.size());
         List<LeadView> rows = new ArrayList<>(inserts.size());
         for (int i = 0; i < inserts.size(); i++) {
             rows.add(DraftMerges.withId(inserts.get(i).lead(), ids.get(i)));
@@ -255,12 +257,12 @@ public class LeadBulkWriter {
     private Set<Long> insertExpectingNew(long accountId, List<LeadView> rows) {
         if (rows.size() > 1) {
             try {
-                return savepoint.execute(status -> leads.insertAll(accountId, rows, false));
+                return savepoint.execute(status -> leadInserts.insertAll(accountId, rows, false));
             } catch (DuplicateKeyException e) {
                 // some email is taken: fall through to the insert that leaves those rows out
             }
         }
-        return leads.insertAll(accountId, rows, true);
+        return leadInserts.insertAll(accountId, rows, true);
     }
 
     private void writeDuplicate(long accountId, Pending pending, LeadView existing, String sameWhat,

@@ -221,7 +221,7 @@ class ImportApiTest extends ApiTestBase {
     }
 
     @Test
-    void filesThatAreNotCsvAreRefusedWithWhatToDo() {
+    void filesThatAreNotCsvAreRefusedWithAHint() {
         TestAccount account = newAccount();
         byte[] binary = new byte[5000];
         new java.util.Random(7).nextBytes(binary);

@@ -24,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LeadCopyInsertTest extends ApiTestBase {
 
     @Autowired
+    LeadInserts inserts;
+    @Autowired
     LeadRepository leads;
     @Autowired
     TagRepository tags;
@@ -42,14 +44,14 @@ class LeadCopyInsertTest extends ApiTestBase {
         custom.put("city", "Αθήνα \"centre\"\\north");
         custom.put("budget", 1234.5);
         custom.put("pre_approved", true);
-        List<Long> ids = leads.allocateIds(2);
+        List<Long> ids = inserts.allocateIds(2);
         LeadView full = new LeadView(ids.get(0), "Zoë", "Ξενοφών 🏠", "zoe.ξ@example.com", "+14165550199", "mobile",
                 "Hot", "CSV import", List.of(), null, custom, created, active, "subscribed", updated);
         LeadView sparse = new LeadView(ids.get(1), null, null, null, null, null, "New", "CSV import", List.of(), null,
                 Map.of(), updated, null, "unsubscribed", updated);
 
         inTransaction(() -> {
-            assertThat(leads.insertAll(accountId, List.of(full, sparse), false)).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(inserts.insertAll(accountId, List.of(full, sparse), false)).containsExactlyInAnyOrderElementsOf(ids);
             tags.addLeadTags(accountId, Map.of(ids.get(0), List.of("VIP", "Buyer"), ids.get(1), List.of("VIP")), true);
         });
 
@@ -71,12 +73,12 @@ class LeadCopyInsertTest extends ApiTestBase {
     void aBatchWithATakenEmailFailsWholeAndLeavesNothing() {
         long accountId = newAccount().accountId();
         OffsetDateTime now = OffsetDateTime.of(2026, 11, 26, 12, 0, 0, 0, ZoneOffset.UTC);
-        List<Long> first = leads.allocateIds(1);
-        inTransaction(() -> leads.insertAll(accountId, List.of(lead(first.get(0), "taken@example.com", now)), false));
-        List<Long> ids = leads.allocateIds(2);
+        List<Long> first = inserts.allocateIds(1);
+        inTransaction(() -> inserts.insertAll(accountId, List.of(lead(first.get(0), "taken@example.com", now)), false));
+        List<Long> ids = inserts.allocateIds(2);
         List<LeadView> batch = List.of(lead(ids.get(0), "new@example.com", now), lead(ids.get(1), "TAKEN@example.com", now));
 
-        assertThatThrownBy(() -> inTransaction(() -> leads.insertAll(accountId, batch, false)))
+        assertThatThrownBy(() -> inTransaction(() -> inserts.insertAll(accountId, batch, false)))
                 .isInstanceOf(DuplicateKeyException.class);
         assertThat(jdbc.queryForObject("select count(*) from leads where account_id = ?", Long.class, accountId))
                 .isEqualTo(1);
