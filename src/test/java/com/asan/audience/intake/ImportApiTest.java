@@ -237,6 +237,12 @@ class ImportApiTest extends ApiTestBase {
             assertThat(refused.json().get("errors").get(0).get("message").asString()).contains(expected);
         });
         assertThat(account.api().get("/api/imports").json().get("items").size()).as("nothing stored").isZero();
+
+        byte[] wideRow = ("email\r\nfirst@test.example\r\nx" + ",x".repeat(20_000) + "\r\nlast@test.example\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode stopped = runImport(account, "wide-row.csv", wideRow, null);
+        assertThat(stopped.get("status").asString()).isEqualTo("failed");
+        assertThat(stopped.get("failure").asString()).contains("row 3 cannot be read");
     }
 
     private JsonNode runImport(TestAccount account, String name, byte[] content, Map<String, Object> options) {
