@@ -35,6 +35,8 @@ final class CampaignContentReader {
             violations.add(new FieldViolation("html", "is required"));
         } else if (h.length() > MAX_HTML) {
             violations.add(new FieldViolation("html", "must be at most " + MAX_HTML + " characters"));
+        } else if (TextLimits.unstorable(h) != null) {
+            violations.add(new FieldViolation("html", TextLimits.unstorable(h)));
         } else {
             html = h;
         }

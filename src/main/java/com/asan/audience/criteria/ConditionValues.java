@@ -36,7 +36,18 @@ final class ConditionValues {
             problems.at(".value", value == null ? "is required" : "must be a non-blank string of at most 1000 characters");
             return List.of("");
         }
+        if (!storable(s)) {
+            problems.at(".value", UNSTORABLE);
+            return List.of("");
+        }
         return List.of(s.strip());
+    }
+
+    private static final String UNSTORABLE = "must not contain U+0000 or half of a surrogate pair";
+
+    /** A value is stored with its segment; PostgreSQL stores neither U+0000 nor half a surrogate pair in text. */
+    private static boolean storable(String value) {
+        return value.codePoints().noneMatch(c -> c == 0 || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE));
     }
 
     static List<String> list(Object value, Problems problems) {
@@ -48,6 +59,10 @@ final class ConditionValues {
             Object item = list.get(i);
             if (!(item instanceof String s) || s.isBlank() || s.length() > 1000) {
                 problems.at(".value[" + i + "]", "must be a non-blank string");
+                return "";
+            }
+            if (!storable(s)) {
+                problems.at(".value[" + i + "]", UNSTORABLE);
                 return "";
             }
             return s.strip();

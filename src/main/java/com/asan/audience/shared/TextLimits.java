@@ -32,7 +32,8 @@ public final class TextLimits {
         return trimmed.isEmpty() ? null : trimmed;
     }
 
-    private static String unstorable(String value) {
+    /** For text with its own length limit: the reason PostgreSQL cannot store it as it is, or null. */
+    public static String unstorable(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == 0) {

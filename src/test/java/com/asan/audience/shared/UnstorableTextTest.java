@@ -50,9 +50,15 @@ class UnstorableTextTest extends ApiTestBase {
         answers.put("segment update", api.put("/api/segments/" + segment, Map.of("name", NUL, "criteria",
                 criteria("Hot"))));
         answers.put("preview", api.post("/api/segments/preview", Map.of("criteria", Map.of("match", "all",
-                "conditions", List.of(Map.of("field", "firstName", "operator", "contains", "value", NUL))))));
+                "conditions", List.of(Map.of("field", "first_name", "operator", "contains", "value", NUL))))));
+        answers.put("segment tag list", api.post("/api/segments", "{\"name\": \"L\", \"criteria\": {\"match\": \"all\", "
+                + "\"conditions\": [{\"field\": \"tags\", \"operator\": \"has_any\", \"value\": [\"vip\", \"x\\ud800\"]}]}}"));
         answers.put("campaign", api.post("/api/campaigns", Map.of("name", NUL, "subject", NUL, "fromName", "F",
                 "fromEmail", "f@asan.example", "html", "<p>" + NUL + "</p>", "segmentId", segment)));
+        answers.put("campaign html", api.post("/api/campaigns", Map.of("name", "C", "subject", "S", "fromName", "F",
+                "fromEmail", "f@asan.example", "html", "<p>" + NUL + "</p>", "segmentId", segment)));
+        answers.put("segment text value", api.post("/api/segments", Map.of("name", "T", "criteria", Map.of("match",
+                "all", "conditions", List.of(Map.of("field", "first_name", "operator", "contains", "value", NUL))))));
         answers.put("form", api.post("/api/forms", Map.of("name", NUL)));
         answers.put("team member", api.post("/api/team-members", Map.of("name", NUL, "email", "m@test.example",
                 "role", "agent", "password", "secret-pass-1")));
@@ -65,6 +71,8 @@ class UnstorableTextTest extends ApiTestBase {
 
         SoftAssertions.assertSoftly(softly -> answers.forEach((input, answer) ->
                 softly.assertThat(answer.status()).as("%s: %s", input, answer).isBetween(400, 499)));
+        assertThat(answers.get("segment tag list").body()).contains("criteria.conditions[0].value[1]", "surrogate");
+        assertThat(answers.get("segment text value").body()).contains("criteria.conditions[0].value", "U+0000");
         assertThat(api.get("/api/leads").json().get("total").asLong()).isEqualTo(1);
         assertThat(api.post("/api/leads", Map.of("firstName", "Zoë 🏠")).status()).as("a whole pair is fine")
                 .isEqualTo(201);
