@@ -44,7 +44,12 @@ final class ImportOptionsReader {
         String separator = ",";
         Object rawSeparator = json.get("tagSeparator");
         if (rawSeparator instanceof String s && !s.isEmpty() && s.length() <= 5) {
-            separator = s;
+            String unstorable = TextLimits.unstorable(s);
+            if (unstorable == null) {
+                separator = s;
+            } else {
+                violations.add(new FieldViolation("options.tagSeparator", unstorable));
+            }
         } else if (rawSeparator != null) {
             violations.add(new FieldViolation("options.tagSeparator", "must be a string of 1 to 5 characters"));
         }
@@ -170,8 +175,11 @@ final class ImportOptionsReader {
             } else {
                 Map<String, String> map = new HashMap<>();
                 values.forEach((from, to) -> {
+                    String unstorable = TextLimits.unstorable(String.valueOf(from) + (to instanceof String t ? t : ""));
                     if (to != null && !(to instanceof String)) {
                         violations.add(new FieldViolation(path + "." + from, "must be a string or null"));
+                    } else if (unstorable != null) {
+                        violations.add(new FieldViolation(path + "." + from, unstorable));
                     } else {
                         map.put(String.valueOf(from).strip().toLowerCase(Locale.ROOT), (String) to);
                     }

@@ -96,6 +96,22 @@ class UnstorableTextTest extends ApiTestBase {
     }
 
     @Test
+    void importOptionsHoldingItAreRefusedNamingTheOption() {
+        TestAccount account = newAccount();
+        byte[] file = "email,status\r\na@test.example,yes\r\n".getBytes(StandardCharsets.UTF_8);
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("options.valueMaps.status.y", "{\"valueMaps\": {\"status\": {\"y\\u0000es\": \"Hot\"}}}");
+        options.put("options.valueMaps.status.yes", "{\"valueMaps\": {\"status\": {\"yes\": \"H\\u0000ot\"}}}");
+        options.put("options.tagSeparator", "{\"tagSeparator\": \"\\u0000\"}");
+        options.put("options.addTags[0]", "{\"addTags\": [\"a\\ud800\"]}");
+        options.forEach((path, json) -> {
+            Api.Response refused = account.api().upload("/api/imports", "o.csv", file, Map.of("options", json));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("path").asString()).startsWith(path);
+        });
+    }
+
+    @Test
     void aHeaderOrFileNameHoldingItIsRefused() {
         TestAccount account = newAccount();
         byte[] file = ("email,ci" + '\u0000' + "ty\r\nok@test.example,Paris\r\n").getBytes(StandardCharsets.UTF_8);
