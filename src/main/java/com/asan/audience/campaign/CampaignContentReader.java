@@ -31,12 +31,13 @@ final class CampaignContentReader {
         String fromEmail = email(json, "fromEmail", true, violations);
         String replyTo = email(json, "replyTo", false, violations);
         String html = null;
+        String unstorableHtml = json.get("html") instanceof String given ? TextLimits.unstorable(given) : null;
         if (!(json.get("html") instanceof String h) || h.isBlank()) {
             violations.add(new FieldViolation("html", "is required"));
         } else if (h.length() > MAX_HTML) {
             violations.add(new FieldViolation("html", "must be at most " + MAX_HTML + " characters"));
-        } else if (TextLimits.unstorable(h) != null) {
-            violations.add(new FieldViolation("html", TextLimits.unstorable(h)));
+        } else if (unstorableHtml != null) {
+            violations.add(new FieldViolation("html", unstorableHtml));
         } else {
             html = h;
         }

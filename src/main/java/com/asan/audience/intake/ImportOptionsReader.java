@@ -175,7 +175,11 @@ final class ImportOptionsReader {
             } else {
                 Map<String, String> map = new HashMap<>();
                 values.forEach((from, to) -> {
-                    String unstorable = TextLimits.unstorable(String.valueOf(from) + (to instanceof String t ? t : ""));
+                    // each on its own: joined, a half pair ending one and a half pair starting the other would pass
+                    String unstorable = TextLimits.unstorable(String.valueOf(from));
+                    if (unstorable == null && to instanceof String t) {
+                        unstorable = TextLimits.unstorable(t);
+                    }
                     if (to != null && !(to instanceof String)) {
                         violations.add(new FieldViolation(path + "." + from, "must be a string or null"));
                     } else if (unstorable != null) {

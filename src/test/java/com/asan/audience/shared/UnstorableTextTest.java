@@ -102,6 +102,7 @@ class UnstorableTextTest extends ApiTestBase {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("options.valueMaps.status.y", "{\"valueMaps\": {\"status\": {\"y\\u0000es\": \"Hot\"}}}");
         options.put("options.valueMaps.status.yes", "{\"valueMaps\": {\"status\": {\"yes\": \"H\\u0000ot\"}}}");
+        options.put("options.valueMaps.status.a", "{\"valueMaps\": {\"status\": {\"a\\ud800\": \"\\udc00\"}}}");
         options.put("options.tagSeparator", "{\"tagSeparator\": \"\\u0000\"}");
         options.put("options.addTags[0]", "{\"addTags\": [\"a\\ud800\"]}");
         options.forEach((path, json) -> {
