@@ -26,6 +26,7 @@ class LeadChangeFeed {
     static final Table<Record> CHANGES = table(name("lead_changes"));
     static final Field<Long> ACCOUNT_ID = field(name("account_id"), Long.class);
     static final Field<Long> VERSION = field(name("version"), Long.class);
+    static final Field<Long> PRUNED_THROUGH = field(name("pruned_through"), Long.class);
     static final Field<Long> LEAD_ID = field(name("lead_id"), Long.class);
     static final Field<Long[]> LEAD_IDS = field(name("lead_ids"), Long[].class);
 

@@ -56,16 +56,25 @@ public class LeadSnapshots implements DisposableBean {
         return version;
     }
 
-    /** What changed after {@code fromVersion}, as one snapshot. */
     static final int MAX_CHANGED_LEADS = 50_000;
 
     public record Changes(long version, boolean wholeAccount, Set<Long> changedIds, List<LeadFacts> current) {
     }
 
+    /**
+     * What changed after {@code fromVersion}, as one snapshot. {@code wholeAccount} means only a rebuild is exact: an
+     * account-wide change, more than {@link #MAX_CHANGED_LEADS} leads, or changes pruned before the reader saw them.
+     */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, propagation = Propagation.REQUIRES_NEW)
     public Changes changesSince(long accountId, long fromVersion) {
-        long version = version(accountId);
+        Record marks = db.select(LeadChangeFeed.VERSION, LeadChangeFeed.PRUNED_THROUGH).from(LeadChangeFeed.VERSIONS)
+                .where(LeadChangeFeed.ACCOUNT_ID.eq(accountId)).fetchOne();
+        long version = marks == null ? 0 : marks.get(LeadChangeFeed.VERSION);
         Set<Long> ids = new TreeSet<>();
+        if (marks != null && fromVersion < marks.get(LeadChangeFeed.PRUNED_THROUGH)) {
+            // changes the reader has not seen were pruned (LeadChangeRetention): only a rebuild is exact
+            return new Changes(version, true, ids, List.of());
+        }
         boolean wholeAccount = false;
         for (Record r : db.select(LeadChangeFeed.LEAD_ID, LeadChangeFeed.LEAD_IDS).from(LeadChangeFeed.CHANGES)
                 .where(LeadChangeFeed.ACCOUNT_ID.eq(accountId), LeadChangeFeed.VERSION.gt(fromVersion),
