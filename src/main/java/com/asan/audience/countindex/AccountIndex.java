@@ -5,6 +5,7 @@ import com.asan.audience.criteria.CustomAttribute;
 import com.asan.audience.criteria.LeadFacts;
 import com.asan.audience.criteria.StandardAttribute;
 import com.asan.audience.criteria.TextNormalizer;
+import com.asan.audience.lead.LeadSnapshots;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -121,6 +122,17 @@ final class AccountIndex {
         });
         latestByType.forEach((type, key) -> latestEngagement.computeIfAbsent(type, k -> new TimeColumn())
                 .set(ordinal, key));
+    }
+
+    /** Applies what changed since this index's version: current leads are put, the others removed. */
+    void apply(LeadSnapshots.Changes changes) {
+        Set<Long> stillThere = new HashSet<>();
+        changes.current().forEach(lead -> {
+            put(lead);
+            stillThere.add(lead.id());
+        });
+        changes.changedIds().stream().filter(id -> !stillThere.contains(id)).forEach(this::remove);
+        version = changes.version();
     }
 
     void remove(long leadId) {

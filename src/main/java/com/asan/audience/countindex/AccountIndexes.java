@@ -2,8 +2,6 @@ package com.asan.audience.countindex;
 
 import com.asan.audience.lead.LeadSnapshots;
 import com.asan.audience.shared.DaemonThreads;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.util.LinkedHashMap;
@@ -16,11 +14,13 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The loaded account indexes: lazy builds on a background thread, catching up with the change feed before each
- * use, the memory cap with least-recently-used eviction, and the metrics.
+ * The loaded account indexes: lazy loads on a background thread (from the stored snapshot when it can be brought
+ * up to date, else from the leads), catching up with the change feed before each use, snapshots of loaded indexes,
+ * and the memory cap with least-recently-used eviction.
  */
 @Component
 class AccountIndexes {
@@ -33,26 +33,25 @@ class AccountIndexes {
     private final Map<Long, IndexedAccount> accounts = new LinkedHashMap<>(16, 0.75f, true);
     private final ExecutorService builder = DaemonThreads.pool(1, "count-index-builder", false);
     private final ExecutorService applier = DaemonThreads.pool(1, "count-index-applier", false);
-    private final Counter fallbacks;
+    private final ExecutorService snapshotter = DaemonThreads.pool(1, "count-index-snapshotter", false);
+    private final IndexSnapshots stored;
+    private final boolean snapshotsEnabled;
+    private final IndexMetrics metrics;
 
-    AccountIndexes(LeadSnapshots snapshots, MeterRegistry metrics,
+    AccountIndexes(LeadSnapshots snapshots, IndexSnapshots stored, MeterRegistry registry,
                    @Value("${audience.count-index.max-bytes:2147483648}") long maxBytes,
-                   @Value("${audience.count-index.enabled:true}") boolean enabled) {
+                   @Value("${audience.count-index.enabled:true}") boolean enabled,
+                   @Value("${audience.count-index.snapshots:true}") boolean snapshotsEnabled) {
         this.snapshots = snapshots;
+        this.stored = stored;
+        this.snapshotsEnabled = snapshotsEnabled;
         this.maxBytes = maxBytes;
         this.enabled = enabled;
-        this.fallbacks = Counter.builder("audience.countindex.fallbacks")
-                .description("Counts answered by PostgreSQL because an index was building or did not cover the criteria")
-                .register(metrics);
-        Gauge.builder("audience.countindex.bytes", this, AccountIndexes::totalBytes).baseUnit("bytes").register(metrics);
-        Gauge.builder("audience.countindex.leads", this, AccountIndexes::totalLeads).register(metrics);
-        Gauge.builder("audience.countindex.bytes.per.lead", this,
-                index -> index.totalLeads() == 0 ? 0 : (double) index.totalBytes() / index.totalLeads()).register(metrics);
-        Gauge.builder("audience.countindex.accounts", this, index -> index.loaded().size()).register(metrics);
+        this.metrics = new IndexMetrics(registry, this);
     }
 
     void recordFallback() {
-        fallbacks.increment();
+        metrics.fallbacks.increment();
     }
 
     private static final class IndexedAccount {
@@ -60,6 +59,7 @@ class AccountIndexes {
         volatile AccountIndex index;
         volatile CompletableFuture<Void> building;
         volatile long bytes;
+        volatile long snapshotVersion = -1;
     }
 
     /** Starts loading the account's index if it is not loaded; completes when it is ready. */
@@ -91,11 +91,11 @@ class AccountIndexes {
         }
         if (entry.index == null) {
             startBuildIfNeeded(accountId, entry);
-            fallbacks.increment();
+            metrics.fallbacks.increment();
             return null;
         }
         if (!catchUp(accountId, entry)) {
-            fallbacks.increment();
+            metrics.fallbacks.increment();
             return null;
         }
         entry.lock.readLock().lock();
@@ -103,7 +103,7 @@ class AccountIndexes {
             AccountIndex index = entry.index;
             return index == null ? null : evaluation.apply(index);
         } catch (BitmapEvaluator.NotIndexed e) {
-            fallbacks.increment();
+            metrics.fallbacks.increment();
             return null;
         } finally {
             entry.lock.readLock().unlock();
@@ -138,23 +138,13 @@ class AccountIndexes {
             entry.lock.writeLock().lock();
             try {
                 if (entry.index == index && index.version == from) {
-                    apply(index, changes);
+                    index.apply(changes);
                     return true;
                 }
             } finally {
                 entry.lock.writeLock().unlock();
             }
         }
-    }
-
-    private static void apply(AccountIndex index, LeadSnapshots.Changes changes) {
-        java.util.Set<Long> stillThere = new java.util.HashSet<>();
-        changes.current().forEach(lead -> {
-            index.put(lead);
-            stillThere.add(lead.id());
-        });
-        changes.changedIds().stream().filter(id -> !stillThere.contains(id)).forEach(index::remove);
-        index.version = changes.version();
     }
 
     private CompletableFuture<Void> startBuildIfNeeded(long accountId, IndexedAccount entry) {
@@ -172,7 +162,11 @@ class AccountIndexes {
 
     private void build(long accountId, IndexedAccount entry) {
         long started = System.nanoTime();
-        AccountIndex index = new IndexLoader(snapshots, applier).load(accountId);
+        AccountIndex index = snapshotsEnabled ? stored.restore(accountId) : null;
+        boolean restored = index != null;
+        if (!restored) {
+            index = new IndexLoader(snapshots, applier).load(accountId);
+        }
         entry.lock.writeLock().lock();
         try {
             entry.index = index;
@@ -180,10 +174,59 @@ class AccountIndexes {
         } finally {
             entry.lock.writeLock().unlock();
         }
-        log.info("Count index of account {} built: {} leads, {} bytes ({} B/lead) in {} ms", accountId,
+        (restored ? metrics.restores : metrics.rebuilds).increment();
+        log.info("Count index of account {} {}: {} leads, {} bytes ({} B/lead) in {} ms", accountId,
+                restored ? "restored from its snapshot and the change feed" : "built from the leads",
                 index.leadCount(), entry.bytes, index.leadCount() == 0 ? 0 : entry.bytes / index.leadCount(),
                 (System.nanoTime() - started) / 1_000_000);
         evictBeyondCap(accountId);
+        if (!restored) {
+            snapshot(accountId);
+        }
+    }
+
+    /**
+     * Stores the account's loaded index unless a snapshot of its version is stored already; completes with the
+     * version stored, or -1 when nothing was written.
+     */
+    CompletableFuture<Long> snapshot(long accountId) {
+        if (!snapshotsEnabled) {
+            return CompletableFuture.completedFuture(-1L);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            IndexedAccount entry;
+            synchronized (accounts) {
+                entry = accounts.get(accountId);
+            }
+            AccountIndex index = entry == null ? null : entry.index;
+            if (index == null || index.version <= entry.snapshotVersion) {
+                return -1L;
+            }
+            long version = stored.save(index, entry.lock.readLock());
+            if (version >= 0) {
+                entry.snapshotVersion = version;
+            }
+            return version;
+        }, snapshotter);
+    }
+
+    /** Keeps the stored snapshots of loaded indexes within a refresh period of their current version. */
+    @Scheduled(fixedDelayString = "${audience.count-index.snapshot-every:PT10M}",
+            initialDelayString = "${audience.count-index.snapshot-every:PT10M}")
+    void refreshSnapshots() {
+        for (long accountId : loaded()) {
+            snapshot(accountId).exceptionally(e -> {
+                log.warn("Storing the count index snapshot of account {} failed: {}", accountId, e.toString());
+                return -1L;
+            });
+        }
+    }
+
+    /** Drops the account's index from memory, as the memory cap does; the next use loads it again. */
+    void unload(long accountId) {
+        synchronized (accounts) {
+            accounts.remove(accountId);
+        }
     }
 
     private void evictBeyondCap(long keep) {
@@ -244,5 +287,6 @@ class AccountIndexes {
     void stop() {
         builder.shutdownNow();
         applier.shutdownNow();
+        snapshotter.shutdownNow();
     }
 }

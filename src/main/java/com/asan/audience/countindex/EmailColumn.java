@@ -23,8 +23,8 @@ final class EmailColumn {
     private record CheckKey(TextHeap.Match match, String needle) {
     }
 
-    private final ValueBitmaps<String> domains = ValueBitmaps.hashed();
-    private final TextHeap localParts = new TextHeap();
+    final ValueBitmaps<String> domains = ValueBitmaps.hashed();
+    final TextHeap localParts = new TextHeap();
     private final KeptBitmaps<CheckKey, String> kept = new KeptBitmaps<>(
             (check, folded) -> TextHeap.matches(folded, check.needle(), check.match()));
 

@@ -14,19 +14,19 @@ import org.roaringbitmap.RoaringBitmap;
  */
 final class Ordinals {
 
-    private int size;
-    private long base = Long.MIN_VALUE;
-    private int maxOffset = -1;
+    int size;
+    long base = Long.MIN_VALUE;
+    int maxOffset = -1;
     /**
      * Not a {@code FastRankRoaringBitmap}: its rank cache is rebuilt lazily, in place, by the reader that finds it
      * stale, and readers share the index's read lock. Rank and select here walk the containers (16 per million ids).
      */
-    private final RoaringBitmap ascendingOffsets = new RoaringBitmap();
+    final RoaringBitmap ascendingOffsets = new RoaringBitmap();
     /** The ordinals of the side map, ascending; empty in the common case. */
-    private final RoaringBitmap sideOrdinals = new RoaringBitmap();
-    private final Map<Long, Integer> outOfOrder = new HashMap<>();
-    private final Map<Integer, Long> outOfOrderIds = new HashMap<>();
-    private final RoaringBitmap live = new RoaringBitmap();
+    final RoaringBitmap sideOrdinals = new RoaringBitmap();
+    final Map<Long, Integer> outOfOrder = new HashMap<>();
+    final Map<Integer, Long> outOfOrderIds = new HashMap<>();
+    final RoaringBitmap live = new RoaringBitmap();
 
     int size() {
         return size;

@@ -30,7 +30,7 @@ final class SymbolTable {
      * Symbols by code, sorted by first byte, then second byte (one-byte symbols after the longer ones), then longest
      * first: the symbols that start with the same two bytes form a range whose first match is the longest.
      */
-    private final byte[][] symbols;
+    final byte[][] symbols;
     private final long[] words;
     private final byte[] lengths;
     /** The code of each one-byte symbol, or -1. */
@@ -40,7 +40,7 @@ final class SymbolTable {
     private final int[] pairRanges;
     private final int pairShift;
 
-    private SymbolTable(List<byte[]> chosen) {
+    SymbolTable(List<byte[]> chosen) {
         symbols = chosen.toArray(byte[][]::new);
         Arrays.sort(symbols, Comparator.<byte[]>comparingInt(s -> s[0] & 0xFF)
                 .thenComparingInt(s -> s.length > 1 ? s[1] & 0xFF : 256).thenComparing(s -> -s.length));

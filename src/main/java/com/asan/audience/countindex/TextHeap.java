@@ -28,22 +28,22 @@ final class TextHeap {
     private static final int TRAIN_AT = 4096;
     private static final int SAMPLE = 16_384;
 
-    private byte[] bytes = new byte[4096];
-    private int length;
-    private int entries;
-    private int[] checkpoints = new int[64];
+    byte[] bytes = new byte[4096];
+    int length;
+    int entries;
+    int[] checkpoints = new int[64];
     /** Entries whose heap bytes are no longer the ordinal's value. */
-    private final RoaringBitmap stale = new RoaringBitmap();
-    private final Map<Integer, String> replaced = new HashMap<>();
-    private final int minCompaction;
-    private final int trainAt;
+    final RoaringBitmap stale = new RoaringBitmap();
+    final Map<Integer, String> replaced = new HashMap<>();
+    final int minCompaction;
+    final int trainAt;
     /** Null while the heap is plain UTF-8. */
-    private SymbolTable table;
+    SymbolTable table;
     /** How the table fits text appended since it was learnt: text unlike the sample is mostly escapes (up to 2×). */
-    private long plainSinceLearnt;
-    private long codedSinceLearnt;
-    private double learntRatio = 1;
-    private int learntAt;
+    long plainSinceLearnt;
+    long codedSinceLearnt;
+    double learntRatio = 1;
+    int learntAt;
 
     TextHeap() {
         this(1024, TRAIN_AT);

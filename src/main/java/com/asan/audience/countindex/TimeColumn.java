@@ -27,13 +27,13 @@ final class TimeColumn {
     private static final long DAY_KEYS = 2 * DAY_SECONDS;
     private static final char ABSENT = Character.MAX_VALUE;
 
-    private char[] halfSecondOfDay = new char[1024];
-    private final RoaringBitmap oddSecond = new RoaringBitmap();
-    private final RoaringBitmap fractional = new RoaringBitmap();
-    private final TreeMap<Long, RoaringBitmap> days = new TreeMap<>();
+    char[] halfSecondOfDay = new char[1024];
+    final RoaringBitmap oddSecond = new RoaringBitmap();
+    final RoaringBitmap fractional = new RoaringBitmap();
+    final TreeMap<Long, RoaringBitmap> days = new TreeMap<>();
     /** The same buckets by day for writes: a hash lookup instead of a walk down the tree. */
-    private final Map<Long, RoaringBitmap> dayLookup = new HashMap<>();
-    private final RoaringBitmap present = new RoaringBitmap();
+    final Map<Long, RoaringBitmap> dayLookup = new HashMap<>();
+    final RoaringBitmap present = new RoaringBitmap();
     /** Unions of whole-day spans in use (see {@link KeptBitmaps}). */
     private final KeptBitmaps<KeptBitmaps.Span<Long>, Long> unions = new KeptBitmaps<>(KeptBitmaps.Span::contains);
 

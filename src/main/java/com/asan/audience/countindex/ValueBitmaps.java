@@ -12,17 +12,17 @@ import org.roaringbitmap.RoaringBitmap;
 /** One bitmap per distinct value of an attribute, plus the bitmap of ordinals that have any value. */
 final class ValueBitmaps<K> {
 
-    private final Map<K, RoaringBitmap> byValue;
+    final Map<K, RoaringBitmap> byValue;
     /**
      * The bitmaps by value for writes: {@code byValue} itself when hashed; for sorted columns a hash map beside the
      * tree, as walking the tree on every write cost more than the write (keys must then have equals consistent
      * with compareTo: {@link AccountIndex#customKey} strips a number's trailing zeros).
      */
-    private final Map<K, RoaringBitmap> lookup;
-    private final RoaringBitmap present = new RoaringBitmap();
+    final Map<K, RoaringBitmap> lookup;
+    final RoaringBitmap present = new RoaringBitmap();
     /** Unions of value spans in use (sorted columns only; see {@link KeptBitmaps}). */
     @SuppressWarnings("rawtypes")
-    private final KeptBitmaps unions;
+    final KeptBitmaps unions;
 
     @SuppressWarnings("rawtypes")
     private ValueBitmaps(Map<K, RoaringBitmap> byValue, KeptBitmaps unions) {

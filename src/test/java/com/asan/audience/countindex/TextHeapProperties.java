@@ -35,6 +35,46 @@ class TextHeapProperties {
                 .as(Op::new).list().ofMinSize(1).ofMaxSize(120);
     }
 
+    /** A heap read back from its snapshot half-way (coded or plain) goes on finding exactly, through later writes. */
+    @Property(tries = 500, seed = "20261127")
+    void aHeapReadBackFromItsSnapshotGoesOnFindingExactly(@ForAll("ops") List<Op> ops, @ForAll("needles") String needle,
+                                                          @ForAll TextHeap.Match match, @ForAll("trainAt") int trainAt,
+                                                          @ForAll @net.jqwik.api.constraints.IntRange(max = 119) int readBackAfter)
+            throws java.io.IOException {
+        TextHeap heap = new TextHeap(3, trainAt);
+        Map<Integer, String> expected = new TreeMap<>();
+        for (int i = 0; i < ops.size(); i++) {
+            Op op = ops.get(i);
+            if (op.text() == null) {
+                heap.clear(op.ordinal());
+                expected.remove(op.ordinal());
+            } else {
+                heap.set(op.ordinal(), op.text());
+                expected.put(op.ordinal(), op.text());
+            }
+            if (i == Math.min(readBackAfter, ops.size() - 1)) {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                AccountIndexCodec.writeHeap(new java.io.DataOutputStream(bytes), heap);
+                heap = new TextHeap(3, trainAt);
+                AccountIndexCodec.readHeap(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())), heap);
+            }
+            TreeSet<Integer> wanted = new TreeSet<>();
+            expected.forEach((ordinal, text) -> {
+                if (TextHeap.matches(text, needle, match)) {
+                    wanted.add(ordinal);
+                }
+            });
+            TreeSet<Integer> actual = new TreeSet<>();
+            heap.find(needle, match).forEach((int ordinal) -> actual.add(ordinal));
+            int step = i;
+            assertThat(actual).as(() -> match + " '" + needle + "' at step " + step + ", read back after "
+                    + readBackAfter + ": " + ops).isEqualTo(wanted);
+            for (Map.Entry<Integer, String> entry : expected.entrySet()) {
+                assertThat(heap.get(entry.getKey())).isEqualTo(entry.getValue());
+            }
+        }
+    }
+
     @Property(tries = 500, seed = "20261126")
     void findsExactlyTheMatchingOrdinals(@ForAll("ops") List<Op> ops, @ForAll("needles") String needle,
                                          @ForAll TextHeap.Match match, @ForAll("trainAt") int trainAt) {
