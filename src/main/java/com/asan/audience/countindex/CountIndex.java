@@ -154,4 +154,8 @@ public class CountIndex {
     long bytesOf(long accountId) {
         return indexes.bytesOf(accountId);
     }
+
+    AccountIndexes indexes() {
+        return indexes;
+    }
 }

@@ -3,7 +3,7 @@ package com.asan.audience.countindex;
 import com.asan.audience.criteria.EvaluationContext;
 import com.asan.audience.criteria.Group;
 
-/** Lets the benchmark time the bitmap evaluation alone and read an index's size. */
+/** Lets the benchmark time the bitmap evaluation alone, read an index's size, and time its loads. */
 public final class EngineProbe {
 
     private EngineProbe() {
@@ -28,5 +28,15 @@ public final class EngineProbe {
     /** Bytes per structure of the account's index. */
     public static java.util.Map<String, Long> breakdown(CountIndex index, long accountId) {
         return index.asLoaded(accountId, AccountIndex::sizeBreakdown);
+    }
+
+    /** Stores the account's loaded index as its snapshot; the version stored, or -1 when one was there already. */
+    public static long storeSnapshot(CountIndex index, long accountId) {
+        return index.indexes().snapshot(accountId).join();
+    }
+
+    /** Drops the account's index from memory; the next use loads it again. */
+    public static void unload(CountIndex index, long accountId) {
+        index.indexes().unload(accountId);
     }
 }
