@@ -187,7 +187,7 @@ class AccountIndexes {
 
     /**
      * Stores the account's loaded index unless a snapshot of its version is stored already; completes with the
-     * version stored, or -1 when nothing was written.
+     * version the stored snapshot has reached, or -1 when the account has no index loaded.
      */
     CompletableFuture<Long> snapshot(long accountId) {
         if (!snapshotsEnabled) {
@@ -199,13 +199,14 @@ class AccountIndexes {
                 entry = accounts.get(accountId);
             }
             AccountIndex index = entry == null ? null : entry.index;
-            if (index == null || index.version <= entry.snapshotVersion) {
+            if (index == null) {
                 return -1L;
             }
-            long version = stored.save(index, entry.lock.readLock());
-            if (version >= 0) {
-                entry.snapshotVersion = version;
+            if (index.version <= entry.snapshotVersion) {
+                return entry.snapshotVersion;
             }
+            long version = stored.save(index, entry.lock.readLock());
+            entry.snapshotVersion = version;
             return version;
         }, snapshotter);
     }

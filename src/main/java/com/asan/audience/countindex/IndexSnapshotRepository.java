@@ -87,6 +87,12 @@ class IndexSnapshotRepository {
         }
     }
 
+    /** The version of the account's snapshot written by this code, or null. */
+    Long storedVersion(long accountId, String codeFingerprint) {
+        return db.select(VERSION).from(SNAPSHOTS).where(ACCOUNT_ID.eq(accountId), CODE.eq(codeFingerprint))
+                .fetchOne(VERSION);
+    }
+
     /** Forgets the account's snapshot (one that cannot be used would otherwise block newer ones of its version). */
     void delete(long accountId) {
         db.deleteFrom(SNAPSHOTS).where(ACCOUNT_ID.eq(accountId)).execute();

@@ -45,10 +45,15 @@ class IndexSnapshots {
     }
 
     /**
-     * Writes the index while holding {@code readLock} (writers wait, readers do not), then stores it outside the
-     * lock. Returns the version stored, or -1 when a snapshot at least as new was there.
+     * Stores the index unless a snapshot at least as new is stored: written while holding {@code readLock} (writers
+     * wait, readers do not), stored outside the lock. Returns a version the stored snapshot has reached.
      */
     long save(AccountIndex index, Lock readLock) {
+        Long stored = repository.storedVersion(index.accountId, codeFingerprint());
+        long seen = index.version; // a hint: the version written is read again under the lock
+        if (stored != null && stored >= seen) {
+            return stored;
+        }
         List<byte[]> parts;
         long version;
         readLock.lock();
@@ -58,7 +63,8 @@ class IndexSnapshots {
         } finally {
             readLock.unlock();
         }
-        return repository.save(index.accountId, version, codeFingerprint(), parts) ? version : -1;
+        repository.save(index.accountId, version, codeFingerprint(), parts);
+        return version; // stored, or another instance stored one at least as new
     }
 
     /**
