@@ -44,7 +44,7 @@ public class EngagementFacade {
         db.insertInto(ENGAGEMENT_CAMPAIGNS).set(EC_ACCOUNT_ID, accountId).set(EC_CAMPAIGN_ID, campaignId)
                 .set(EC_SENT_AT, sentAt).onConflict(DSL.field(DSL.name("account_id")), DSL.field(DSL.name("campaign_id")))
                 .doUpdate().set(DSL.field(DSL.name("sent_at"), OffsetDateTime.class), sentAt).execute();
-        changes.accountChanged(accountId);
+        changes.contextChanged(accountId);
         events.publishEvent(new EngagementChanged(accountId));
     }
 
@@ -59,7 +59,7 @@ public class EngagementFacade {
 
     public void campaignForgotten(long accountId, long campaignId) {
         db.deleteFrom(ENGAGEMENT_CAMPAIGNS).where(EC_ACCOUNT_ID.eq(accountId), EC_CAMPAIGN_ID.eq(campaignId)).execute();
-        changes.accountChanged(accountId);
+        changes.contextChanged(accountId);
         events.publishEvent(new EngagementChanged(accountId));
     }
 

@@ -51,6 +51,16 @@ class LeadChangeFeed {
         }
     }
 
+    /**
+     * Something that changes how criteria read (which campaign is the last one) but no lead's data: the version
+     * moves, so answers computed before it are not taken as current, and readers have no lead to reload.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void contextChanged(long accountId) {
+        db.insertInto(CHANGES).set(ACCOUNT_ID, accountId).set(VERSION, nextVersion(accountId))
+                .set(LEAD_IDS, new Long[0]).execute();
+    }
+
     /** Something that touches many leads at once: readers rebuild the account. */
     @Transactional(propagation = Propagation.MANDATORY)
     void accountChanged(long accountId) {

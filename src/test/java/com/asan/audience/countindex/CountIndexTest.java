@@ -54,6 +54,29 @@ class CountIndexTest extends ApiTestBase {
     }
 
     @Test
+    void aNewLastCampaignIsCountedAtOnceWithoutARebuild() {
+        TestAccount account = newAccount();
+        Api api = account.api();
+        long ann = api.post("/api/leads", Map.of("firstName", "Ann")).id();
+        api.post("/api/leads", Map.of("firstName", "Bo"));
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        long march = api.post("/api/campaigns", Map.of("name", "March", "sentAt", now.minusSeconds(864_000).toString()))
+                .id();
+        api.post("/api/email-events", Map.of("events", List.of(Map.of("leadId", ann, "campaignId", march,
+                "type", "opened", "occurredAt", now.minusSeconds(86_400).toString()))));
+        Map<String, Object> openedLast = Map.of("match", "all", "conditions",
+                List.of(Map.of("field", "engagement", "operator", "opened", "value", Map.of("campaign", "last"))));
+        index.warm(account.accountId()).join();
+        assertThat(preview(api, openedLast)).isEqualTo(1);
+        double before = fallbacks();
+
+        api.post("/api/campaigns", Map.of("name", "April", "sentAt", now.minusSeconds(3_600).toString()));
+
+        assertThat(preview(api, openedLast)).as("nobody opened the new last campaign").isZero();
+        assertThat(fallbacks()).as("the index answered: a sent campaign changes no lead").isEqualTo(before);
+    }
+
+    @Test
     void accountWideChangesFallBackToSqlUntilRebuilt() {
         TestAccount account = newAccount();
         Api api = account.api();
