@@ -97,7 +97,11 @@ public class CustomFieldFacade {
         CustomFieldDefinition updated = new CustomFieldDefinition(key, label == null ? current.label() : label, type,
                 options);
         repository.update(accountId, updated);
-        changes.accountChanged(accountId);
+        if (type != current.type()) {
+            changes.accountChanged(accountId); // as for a deleted field: the key's column must start again
+        } else {
+            changes.contextChanged(accountId); // a label or options: how criteria read, not what any lead holds
+        }
         events.publishEvent(new CustomFieldsChanged(accountId, key));
         return updated;
     }
@@ -108,6 +112,8 @@ public class CustomFieldFacade {
         repository.find(accountId, key).orElseThrow(() -> new NotFoundException("Custom field"));
         repository.removeValues(accountId, key);
         repository.delete(accountId, key);
+        // a rebuild, not a reload of the leads that held values: a field of the same key may come back with
+        // another type, and the index's column for the key must start empty then
         changes.accountChanged(accountId);
         events.publishEvent(new CustomFieldsChanged(accountId, key));
     }

@@ -61,6 +61,19 @@ class LeadChangeFeed {
                 .set(LEAD_IDS, new Long[0]).execute();
     }
 
+    /**
+     * The given leads changed, however many: past what a reader would reload one by one
+     * ({@link LeadSnapshots#MAX_CHANGED_LEADS}) it is recorded as an account-wide change, so the row stays small.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void leadsChangedOrAccount(long accountId, Collection<Long> leadIds) {
+        if (leadIds.size() > LeadSnapshots.MAX_CHANGED_LEADS) {
+            accountChanged(accountId);
+        } else {
+            leadsChanged(accountId, leadIds);
+        }
+    }
+
     /** Something that touches many leads at once: readers rebuild the account. */
     @Transactional(propagation = Propagation.MANDATORY)
     void accountChanged(long accountId) {

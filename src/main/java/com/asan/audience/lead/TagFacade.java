@@ -41,12 +41,14 @@ public class TagFacade {
             throw new InvalidInputException(violations);
         }
         long target = tags.idByName(accountId, name).orElse(tagId);
+        // the leads that carried the tag now carry the new name (or the tag it merged into); no other lead changes
+        List<Long> tagged = tags.leadsWith(accountId, tagId);
         if (target == tagId) {
             tags.rename(accountId, tagId, name);
         } else {
             tags.merge(accountId, tagId, target);
         }
-        changes.accountChanged(accountId);
+        changes.leadsChangedOrAccount(accountId, tagged);
         events.publishEvent(new TagsChanged(accountId));
         return tags.find(accountId, target).orElseThrow();
     }
@@ -54,8 +56,9 @@ public class TagFacade {
     @Transactional
     public void delete(long accountId, long tagId) {
         tags.find(accountId, tagId).orElseThrow(() -> new NotFoundException("Tag"));
+        List<Long> tagged = tags.leadsWith(accountId, tagId);
         tags.delete(accountId, tagId);
-        changes.accountChanged(accountId);
+        changes.leadsChangedOrAccount(accountId, tagged);
         events.publishEvent(new TagsChanged(accountId));
     }
 }

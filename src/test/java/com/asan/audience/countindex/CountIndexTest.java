@@ -77,25 +77,53 @@ class CountIndexTest extends ApiTestBase {
     }
 
     @Test
-    void accountWideChangesFallBackToSqlUntilRebuilt() {
+    void renamingOrDeletingATagReloadsOnlyTheLeadsThatCarriedIt() {
         TestAccount account = newAccount();
         Api api = account.api();
         api.post("/api/leads", Map.of("status", "Hot", "tags", List.of("VIP")));
         api.post("/api/leads", Map.of("status", "Hot", "tags", List.of("Investor")));
+        api.post("/api/leads", Map.of("status", "Cold", "tags", List.of("Investor")));
+        index.warm(account.accountId()).join();
+        assertThat(preview(api, hot())).isEqualTo(1);
+        double before = fallbacks();
+
+        api.patch("/api/tags/" + tagId(api, "Investor"), Map.of("name", "VIP"));
+        assertThat(preview(api, hot())).as("merged into VIP").isEqualTo(2);
+        api.patch("/api/tags/" + tagId(api, "VIP"), Map.of("name", "Gold"));
+        assertThat(preview(api, hot())).as("renamed away").isZero();
+        assertThat(preview(api, Map.of("match", "all", "conditions",
+                List.of(Map.of("field", "tags", "operator", "has_any", "value", List.of("gold")))))).isEqualTo(3);
+        api.delete("/api/tags/" + tagId(api, "Gold"));
+        assertThat(preview(api, Map.of("match", "all", "conditions",
+                List.of(Map.of("field", "tags", "operator", "is_empty"))))).isEqualTo(3);
+        assertThat(fallbacks()).as("the index answered every count").isEqualTo(before);
+    }
+
+    @Test
+    void accountWideChangesFallBackToSqlUntilRebuilt() {
+        TestAccount account = newAccount();
+        Api api = account.api();
+        assertThat(api.post("/api/custom-fields", Map.of("key", "city", "label", "City", "type", "text")).status())
+                .isEqualTo(201);
+        api.post("/api/leads", Map.of("status", "Hot", "tags", List.of("VIP"), "customFields", Map.of("city", "Oslo")));
+        api.post("/api/leads", Map.of("status", "Hot", "tags", List.of("Investor")));
         index.warm(account.accountId()).join();
         assertThat(preview(api, hot())).isEqualTo(1);
 
-        long investor = api.get("/api/tags").json().valueStream()
-                .filter(tag -> tag.get("name").asString().equals("Investor")).findFirst().orElseThrow().get("id").asLong();
-        api.patch("/api/tags/" + investor, Map.of("name", "VIP"));
+        api.delete("/api/custom-fields/city");
         double before = fallbacks();
-        assertThat(preview(api, hot())).as("exact while the index rebuilds").isEqualTo(2);
+        assertThat(preview(api, hot())).as("exact while the index rebuilds").isEqualTo(1);
         assertThat(fallbacks()).isGreaterThan(before);
 
         index.warm(account.accountId()).join();
         double afterRebuild = fallbacks();
-        assertThat(preview(api, hot())).isEqualTo(2);
+        assertThat(preview(api, hot())).isEqualTo(1);
         assertThat(fallbacks()).isEqualTo(afterRebuild);
+    }
+
+    private static long tagId(Api api, String name) {
+        return api.get("/api/tags").json().valueStream().filter(tag -> tag.get("name").asString().equals(name))
+                .findFirst().orElseThrow().get("id").asLong();
     }
 
     @Test
