@@ -6,13 +6,18 @@ import static org.jooq.impl.DSL.table;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.SQLException;
 import java.util.List;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.postgresql.PGStatement;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +42,21 @@ class IndexSnapshotRepository {
     }
 
     private final DSLContext db;
+    /**
+     * Asks pgJDBC for binary results from the first execution (it does so only from the fifth by default): bytea
+     * in text comes as hex, twice the bytes to send and to decode (1M leads: 0.65 s → 0.13 s per load, measured).
+     */
+    private final DSLContext binaryResults;
 
     IndexSnapshotRepository(DSLContext db) {
         this.db = db;
+        this.binaryResults = DSL.using(db.configuration().deriveAppending(ExecuteListener.onPrepareEnd(context -> {
+            try {
+                context.statement().unwrap(PGStatement.class).setPrepareThreshold(-1);
+            } catch (SQLException e) {
+                throw new DataAccessException("cannot ask pgJDBC for binary results", e);
+            }
+        })));
     }
 
     /**
@@ -57,7 +74,7 @@ class IndexSnapshotRepository {
         }
         db.deleteFrom(PARTS).where(ACCOUNT_ID.eq(accountId)).execute();
         db.update(SNAPSHOTS).set(VERSION, version).set(CODE, codeFingerprint).set(PARTS_COUNT, parts.size())
-                .set(BYTES, bytes).set(field(name("written_at")), org.jooq.impl.DSL.currentOffsetDateTime())
+                .set(BYTES, bytes).set(field(name("written_at")), DSL.currentOffsetDateTime())
                 .where(ACCOUNT_ID.eq(accountId)).execute();
         for (int i = 0; i < parts.size(); i++) {
             db.insertInto(PARTS).set(ACCOUNT_ID, accountId).set(PART, i).set(DATA, parts.get(i)).execute();
@@ -75,7 +92,7 @@ class IndexSnapshotRepository {
         if (header == null || !codeFingerprint.equals(header.get(CODE)) || header.get(PARTS_COUNT) == 0) {
             return null;
         }
-        try (Cursor<Record1<byte[]>> parts = db.select(DATA).from(PARTS).where(ACCOUNT_ID.eq(accountId))
+        try (Cursor<Record1<byte[]>> parts = binaryResults.select(DATA).from(PARTS).where(ACCOUNT_ID.eq(accountId))
                 .orderBy(PART).fetchSize(1).fetchLazy()) {
             PartsStream bytes = new PartsStream(parts);
             T result = reader.read(header.get(VERSION), bytes);

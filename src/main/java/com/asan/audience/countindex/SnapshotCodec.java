@@ -5,8 +5,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import org.roaringbitmap.RoaringBitmap;
 
 /** The primitives of the index snapshot format: bitmaps, texts and the typed keys of value bitmaps. */
@@ -21,18 +23,20 @@ final class SnapshotCodec {
     private SnapshotCodec() {
     }
 
+    /** Length-prefixed, so that reading takes the bytes at once: RoaringBitmap reads a stream a char at a time. */
     static void writeBitmap(DataOutputStream out, RoaringBitmap bitmap) throws IOException {
+        out.writeInt(bitmap.serializedSizeInBytes());
         bitmap.serialize(out);
     }
 
     /** Replaces the bitmap's content with the next one in the stream. */
     static void readInto(DataInputStream in, RoaringBitmap bitmap) throws IOException {
-        bitmap.deserialize(in);
+        bitmap.deserialize(ByteBuffer.wrap(readBytes(in, in.readInt())));
     }
 
     static RoaringBitmap readBitmap(DataInputStream in) throws IOException {
         RoaringBitmap bitmap = new RoaringBitmap();
-        bitmap.deserialize(in);
+        readInto(in, bitmap);
         return bitmap;
     }
 
@@ -47,13 +51,24 @@ final class SnapshotCodec {
         return new String(readBytes(in, in.readInt()), StandardCharsets.UTF_8);
     }
 
+    /**
+     * The next {@code length} bytes. Large ones are read in growing steps, so that a damaged length ends in an
+     * EOFException at the real end of the data, not in allocating gigabytes first.
+     */
     static byte[] readBytes(DataInputStream in, int length) throws IOException {
         if (length < 0) {
             throw new IOException("negative length " + length);
         }
-        byte[] bytes = new byte[length];
-        in.readFully(bytes);
-        return bytes;
+        byte[] bytes = new byte[Math.min(length, 1 << 20)];
+        int read = 0;
+        while (true) {
+            in.readFully(bytes, read, bytes.length - read);
+            read = bytes.length;
+            if (read == length) {
+                return bytes;
+            }
+            bytes = Arrays.copyOf(bytes, (int) Math.min(length, 2L * read));
+        }
     }
 
     static void writeKey(DataOutputStream out, Object key) throws IOException {

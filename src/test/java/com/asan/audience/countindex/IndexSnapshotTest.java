@@ -94,6 +94,12 @@ class IndexSnapshotTest extends ApiTestBase {
         jdbc.update("update count_index_snapshot_parts set data = substring(data from 1 for 40) where account_id = ?",
                 account.accountId());
         assertReloadRebuildsFromTheLeads(account.accountId());
+
+        // the first bitmap's length (after magic, account, version, size, base, max offset) claims 2 GB
+        indexes.snapshot(account.accountId()).join();
+        jdbc.update("update count_index_snapshot_parts set data = overlay(data placing '\\x7ffffff0'::bytea from 37)"
+                + " where account_id = ? and part = 0", account.accountId());
+        assertReloadRebuildsFromTheLeads(account.accountId());
     }
 
     private void assertReloadRebuildsFromTheLeads(long accountId) {
