@@ -141,31 +141,12 @@ class BitmapMatchesReferenceProperties {
     void bitmapEqualsReferenceAfterEveryStep(@ForAll("steps") List<Step> steps,
                                             @ForAll("criteria") Map<String, Object> criteria) {
         Group group = new CriteriaParser(FIELDS).parse(criteria, "criteria");
-        EvaluationContext context = new EvaluationContext(NOW, ZoneId.of("America/Toronto"), 1L);
         AccountIndex index = new AccountIndex(1);
         Map<Long, LeadFacts> leads = new LinkedHashMap<>();
         for (Step step : steps) {
-            long id = 100 + step.leadNumber();
-            if (step.delete()) {
-                index.remove(id);
-                leads.remove(id);
-            } else {
-                LeadFacts lead = withId(step.facts(), id);
-                index.put(lead);
-                leads.put(id, lead);
-            }
-            Set<Long> expected = new TreeSet<>();
-            leads.values().stream().filter(lead -> ReferenceEvaluator.matches(group, lead, context))
-                    .forEach(lead -> expected.add(lead.id()));
-            BitmapEvaluator evaluator = new BitmapEvaluator(index, context);
-            Set<Long> actual = new TreeSet<>();
-            IntIterator it = evaluator.evaluate(group).getIntIterator();
-            while (it.hasNext()) {
-                actual.add(index.ordinals.idOf(it.next()));
-            }
-            assertThat(actual).as(() -> "bitmap and reference disagree\ncriteria: " + criteria + "\nleads: "
-                    + leads.values()).isEqualTo(expected);
-            assertThat(evaluator.count(group)).isEqualTo(expected.size());
+            apply(step, index, leads);
+            assertMatchesReference(index, leads, group, () -> "bitmap and reference disagree\ncriteria: " + criteria
+                    + "\nleads: " + leads.values());
         }
     }
 
@@ -178,39 +159,49 @@ class BitmapMatchesReferenceProperties {
                                                                  @ForAll("criteria") Map<String, Object> criteria,
                                                                  @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 24) int restoreAfter) {
         Group group = new CriteriaParser(FIELDS).parse(criteria, "criteria");
-        EvaluationContext context = new EvaluationContext(NOW, ZoneId.of("America/Toronto"), 1L);
         AccountIndex index = new AccountIndex(1);
         Map<Long, LeadFacts> leads = new LinkedHashMap<>();
         for (int i = 0; i < steps.size(); i++) {
-            Step step = steps.get(i);
-            long id = 100 + step.leadNumber();
-            if (step.delete()) {
-                index.remove(id);
-                leads.remove(id);
-            } else {
-                LeadFacts lead = withId(step.facts(), id);
-                index.put(lead);
-                leads.put(id, lead);
-            }
+            apply(steps.get(i), index, leads);
             index.version = i + 1;
             if (i == Math.min(restoreAfter, steps.size() - 1)) {
                 index = readBack(index);
                 assertThat(index.version).isEqualTo(i + 1);
             }
-            Set<Long> expected = new TreeSet<>();
-            leads.values().stream().filter(lead -> ReferenceEvaluator.matches(group, lead, context))
-                    .forEach(lead -> expected.add(lead.id()));
-            BitmapEvaluator evaluator = new BitmapEvaluator(index, context);
-            Set<Long> actual = new TreeSet<>();
-            IntIterator it = evaluator.evaluate(group).getIntIterator();
-            while (it.hasNext()) {
-                actual.add(index.ordinals.idOf(it.next()));
-            }
-            int restoredAt = i;
-            assertThat(actual).as(() -> "restored index and reference disagree at step " + restoredAt
+            int step = i;
+            assertMatchesReference(index, leads, group, () -> "restored index and reference disagree at step " + step
                     + " (read back after step " + restoreAfter + ")\ncriteria: " + criteria + "\nleads: "
-                    + leads.values()).isEqualTo(expected);
+                    + leads.values());
         }
+    }
+
+    private static void apply(Step step, AccountIndex index, Map<Long, LeadFacts> leads) {
+        long id = 100 + step.leadNumber();
+        if (step.delete()) {
+            index.remove(id);
+            leads.remove(id);
+        } else {
+            LeadFacts lead = withId(step.facts(), id);
+            index.put(lead);
+            leads.put(id, lead);
+        }
+    }
+
+    /** The index's members and count equal the reference evaluator's over the leads. */
+    private static void assertMatchesReference(AccountIndex index, Map<Long, LeadFacts> leads, Group group,
+                                               java.util.function.Supplier<String> description) {
+        EvaluationContext context = new EvaluationContext(NOW, ZoneId.of("America/Toronto"), 1L);
+        Set<Long> expected = new TreeSet<>();
+        leads.values().stream().filter(lead -> ReferenceEvaluator.matches(group, lead, context))
+                .forEach(lead -> expected.add(lead.id()));
+        BitmapEvaluator evaluator = new BitmapEvaluator(index, context);
+        Set<Long> actual = new TreeSet<>();
+        IntIterator it = evaluator.evaluate(group).getIntIterator();
+        while (it.hasNext()) {
+            actual.add(index.ordinals.idOf(it.next()));
+        }
+        assertThat(actual).as(description).isEqualTo(expected);
+        assertThat(evaluator.count(group)).as(description).isEqualTo(expected.size());
     }
 
     static AccountIndex readBack(AccountIndex index) {

@@ -44,34 +44,16 @@ class TextHeapProperties {
         TextHeap heap = new TextHeap(3, trainAt);
         Map<Integer, String> expected = new TreeMap<>();
         for (int i = 0; i < ops.size(); i++) {
-            Op op = ops.get(i);
-            if (op.text() == null) {
-                heap.clear(op.ordinal());
-                expected.remove(op.ordinal());
-            } else {
-                heap.set(op.ordinal(), op.text());
-                expected.put(op.ordinal(), op.text());
-            }
+            apply(ops.get(i), heap, expected);
             if (i == Math.min(readBackAfter, ops.size() - 1)) {
                 java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
                 AccountIndexCodec.writeHeap(new java.io.DataOutputStream(bytes), heap);
                 heap = new TextHeap(3, trainAt);
                 AccountIndexCodec.readHeap(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())), heap);
             }
-            TreeSet<Integer> wanted = new TreeSet<>();
-            expected.forEach((ordinal, text) -> {
-                if (TextHeap.matches(text, needle, match)) {
-                    wanted.add(ordinal);
-                }
-            });
-            TreeSet<Integer> actual = new TreeSet<>();
-            heap.find(needle, match).forEach((int ordinal) -> actual.add(ordinal));
             int step = i;
-            assertThat(actual).as(() -> match + " '" + needle + "' at step " + step + ", read back after "
-                    + readBackAfter + ": " + ops).isEqualTo(wanted);
-            for (Map.Entry<Integer, String> entry : expected.entrySet()) {
-                assertThat(heap.get(entry.getKey())).isEqualTo(entry.getValue());
-            }
+            assertFindsExactly(heap, expected, needle, match, () -> match + " '" + needle + "' at step " + step
+                    + ", read back after " + readBackAfter + ": " + ops);
         }
     }
 
@@ -82,26 +64,36 @@ class TextHeapProperties {
         Map<Integer, String> expected = new TreeMap<>();
         List<Op> applied = new ArrayList<>();
         for (Op op : ops) {
-            if (op.text() == null) {
-                heap.clear(op.ordinal());
-                expected.remove(op.ordinal());
-            } else {
-                heap.set(op.ordinal(), op.text());
-                expected.put(op.ordinal(), op.text());
-            }
+            apply(op, heap, expected);
             applied.add(op);
-            RoaringBitmap found = heap.find(needle, match);
-            TreeSet<Integer> wanted = new TreeSet<>();
-            expected.forEach((ordinal, text) -> {
-                if (TextHeap.matches(text, needle, match)) {
-                    wanted.add(ordinal);
-                }
-            });
-            TreeSet<Integer> actual = new TreeSet<>();
-            found.forEach((int ordinal) -> actual.add(ordinal));
-            assertThat(actual).as(() -> match + " '" + needle + "' after " + applied).isEqualTo(wanted);
-            expected.forEach((ordinal, text) -> assertThat(heap.get(ordinal)).isEqualTo(text));
+            assertFindsExactly(heap, expected, needle, match, () -> match + " '" + needle + "' after " + applied);
         }
+    }
+
+    private static void apply(Op op, TextHeap heap, Map<Integer, String> expected) {
+        if (op.text() == null) {
+            heap.clear(op.ordinal());
+            expected.remove(op.ordinal());
+        } else {
+            heap.set(op.ordinal(), op.text());
+            expected.put(op.ordinal(), op.text());
+        }
+    }
+
+    /** The heap finds exactly the ordinals whose expected text matches, and gives back every text. */
+    private static void assertFindsExactly(TextHeap heap, Map<Integer, String> expected, String needle,
+                                           TextHeap.Match match, java.util.function.Supplier<String> description) {
+        TreeSet<Integer> wanted = new TreeSet<>();
+        expected.forEach((ordinal, text) -> {
+            if (TextHeap.matches(text, needle, match)) {
+                wanted.add(ordinal);
+            }
+        });
+        TreeSet<Integer> actual = new TreeSet<>();
+        RoaringBitmap found = heap.find(needle, match);
+        found.forEach((int ordinal) -> actual.add(ordinal));
+        assertThat(actual).as(description).isEqualTo(wanted);
+        expected.forEach((ordinal, text) -> assertThat(heap.get(ordinal)).isEqualTo(text));
     }
 
     @org.junit.jupiter.api.Test
