@@ -208,19 +208,18 @@ class AccountIndexes {
             long version = stored.save(index, entry.lock.readLock());
             entry.snapshotVersion = version;
             return version;
-        }, snapshotter);
+        }, snapshotter).whenComplete((version, failure) -> {
+            if (failure != null) {
+                log.warn("Storing the count index snapshot of account {} failed: {}", accountId, failure.toString());
+            }
+        });
     }
 
     /** Keeps the stored snapshots of loaded indexes within a refresh period of their current version. */
     @Scheduled(fixedDelayString = "${audience.count-index.snapshot-every:PT10M}",
             initialDelayString = "${audience.count-index.snapshot-every:PT10M}")
     void refreshSnapshots() {
-        for (long accountId : loaded()) {
-            snapshot(accountId).exceptionally(e -> {
-                log.warn("Storing the count index snapshot of account {} failed: {}", accountId, e.toString());
-                return -1L;
-            });
-        }
+        loaded().forEach(this::snapshot);
     }
 
     /** Drops the account's index from memory, as the memory cap does; the next use loads it again. */

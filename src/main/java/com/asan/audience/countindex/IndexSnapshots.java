@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -82,6 +83,9 @@ class IndexSnapshots {
                 }
                 return read;
             });
+        } catch (DataAccessException e) {
+            log.warn("Could not read the count index snapshot of account {}: {}", accountId, e.toString());
+            return null; // the database's trouble, not the snapshot's: keep it
         } catch (IOException | RuntimeException e) {
             log.warn("Dropping the count index snapshot of account {}: {}", accountId, e.toString());
             repository.delete(accountId);
