@@ -42,7 +42,7 @@ public class TagFacade {
         }
         long target = tags.idByName(accountId, name).orElse(tagId);
         // the leads that carried the tag now carry the new name (or the tag it merged into); no other lead changes
-        List<Long> tagged = tags.leadsWith(accountId, tagId);
+        List<Long> tagged = tags.leadsWith(accountId, tagId, LeadSnapshots.MAX_CHANGED_LEADS + 1);
         if (target == tagId) {
             tags.rename(accountId, tagId, name);
         } else {
@@ -56,7 +56,7 @@ public class TagFacade {
     @Transactional
     public void delete(long accountId, long tagId) {
         tags.find(accountId, tagId).orElseThrow(() -> new NotFoundException("Tag"));
-        List<Long> tagged = tags.leadsWith(accountId, tagId);
+        List<Long> tagged = tags.leadsWith(accountId, tagId, LeadSnapshots.MAX_CHANGED_LEADS + 1);
         tags.delete(accountId, tagId);
         changes.leadsChangedOrAccount(accountId, tagged);
         events.publishEvent(new TagsChanged(accountId));

@@ -136,9 +136,10 @@ class TagRepository {
         delete(accountId, from);
     }
 
-    List<Long> leadsWith(long accountId, long tagId) {
+    /** Up to {@code limit} leads carrying the tag: callers only need to know more than that exist. */
+    List<Long> leadsWith(long accountId, long tagId, int limit) {
         return new ArrayList<>(db.select(LT_LEAD_ID).from(LEAD_TAGS)
-                .where(LT_ACCOUNT_ID.eq(accountId), LT_TAG_ID.eq(tagId)).fetch(LT_LEAD_ID));
+                .where(LT_ACCOUNT_ID.eq(accountId), LT_TAG_ID.eq(tagId)).limit(limit).fetch(LT_LEAD_ID));
     }
 
     /** Deletes the tag and its links to leads (lead_tags has no foreign key to cascade them, see V6). */
