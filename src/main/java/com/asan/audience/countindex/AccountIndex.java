@@ -160,7 +160,7 @@ final class AccountIndex {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static ValueBitmaps<Object> newCustomColumn(Object sample) {
+    static ValueBitmaps<Object> newCustomColumn(Object sample) {
         return sample instanceof BigDecimal || sample instanceof LocalDate ? (ValueBitmaps) ValueBitmaps.sorted()
                 : ValueBitmaps.hashed();
     }

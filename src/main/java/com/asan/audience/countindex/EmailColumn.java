@@ -33,10 +33,19 @@ final class EmailColumn {
         if (folded == null) {
             return;
         }
-        int at = folded.lastIndexOf('@');
-        localParts.set(ordinal, at < 0 ? folded : folded.substring(0, at));
-        domains.add(at < 0 ? NO_DOMAIN : folded.substring(at + 1), ordinal);
+        localParts.set(ordinal, localPart(folded));
+        domains.add(domain(folded), ordinal);
         kept.added(folded, ordinal);
+    }
+
+    static String localPart(String folded) {
+        int at = folded.lastIndexOf('@');
+        return at < 0 ? folded : folded.substring(0, at);
+    }
+
+    static String domain(String folded) {
+        int at = folded.lastIndexOf('@');
+        return at < 0 ? NO_DOMAIN : folded.substring(at + 1);
     }
 
     void clear(int ordinal) {

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Builds an account's index from one snapshot on two threads: the calling thread reads rows from PostgreSQL
- * (its transaction is bound to it) while the applier thread puts the previous batch into the bitmaps.
+ * (its transaction is bound to it) while the applier thread adds the previous batch to a {@link FreshIndexBuilder}.
  */
 final class IndexLoader {
 
@@ -29,13 +29,13 @@ final class IndexLoader {
     }
 
     AccountIndex load(long accountId) {
-        AccountIndex index = new AccountIndex(accountId);
+        FreshIndexBuilder builder = new FreshIndexBuilder(accountId);
         // few batches in flight: every young collection copies the queued leads, so a long queue costs GC time
         BlockingQueue<List<LeadFacts>> batches = new ArrayBlockingQueue<>(4);
         CompletableFuture<Void> applying = CompletableFuture.runAsync(() -> {
             try {
                 for (List<LeadFacts> batch = batches.take(); batch != END; batch = batches.take()) {
-                    batch.forEach(index::put);
+                    batch.forEach(builder::add);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -43,8 +43,9 @@ final class IndexLoader {
             }
         }, applier);
         List<List<LeadFacts>> current = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
+        long version;
         try {
-            index.version = snapshots.loadAll(accountId, lead -> {
+            version = snapshots.loadAll(accountId, lead -> {
                 current.get(0).add(lead);
                 if (current.get(0).size() == BATCH) {
                     handOver(batches, current.get(0), applying);
@@ -57,6 +58,8 @@ final class IndexLoader {
             handOver(batches, END, applying);
         }
         applying.join();
+        AccountIndex index = builder.finish();
+        index.version = version;
         index.optimize();
         return index;
     }

@@ -23,9 +23,9 @@ import org.roaringbitmap.RoaringBitmap;
 final class TimeColumn {
 
     static final long NONE = Long.MIN_VALUE;
-    private static final long DAY_SECONDS = 86_400L;
-    private static final long DAY_KEYS = 2 * DAY_SECONDS;
-    private static final char ABSENT = Character.MAX_VALUE;
+    static final long DAY_SECONDS = 86_400L;
+    static final long DAY_KEYS = 2 * DAY_SECONDS;
+    static final char ABSENT = Character.MAX_VALUE;
 
     char[] halfSecondOfDay = new char[1024];
     final RoaringBitmap oddSecond = new RoaringBitmap();
@@ -274,9 +274,15 @@ final class TimeColumn {
     }
 
     /** Drops spare capacity and compresses bitmaps after a bulk load. */
+    /** Also sizes the per-ordinal array to the ordinals given out, however it grew. */
     void optimize(int size) {
-        if (size < halfSecondOfDay.length) {
-            halfSecondOfDay = Arrays.copyOf(halfSecondOfDay, Math.max(size, 16));
+        int length = Math.max(size, 16);
+        if (length != halfSecondOfDay.length) {
+            int old = halfSecondOfDay.length;
+            halfSecondOfDay = Arrays.copyOf(halfSecondOfDay, length);
+            if (length > old) {
+                Arrays.fill(halfSecondOfDay, old, length, ABSENT);
+            }
         }
         present.runOptimize();
         fractional.runOptimize();
