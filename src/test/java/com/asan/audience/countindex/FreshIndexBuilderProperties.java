@@ -63,10 +63,10 @@ class FreshIndexBuilderProperties {
     void manyLeadsAcrossChunksGiveTheSameIndex() throws IOException {
         Random random = new Random(20261128);
         List<LeadFacts> leads = new ArrayList<>();
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 140_000; i++) {
             leads.add(generated(random, 5_000_000L + 2L * i + (i % 7 == 0 ? 1 : 0)));
         }
-        assertSameBytes(leadByLead(leads), columnByColumn(leads), () -> "200,000 generated leads");
+        assertSameBytes(leadByLead(leads), columnByColumn(leads), () -> "140,000 generated leads");
     }
 
     @Example
