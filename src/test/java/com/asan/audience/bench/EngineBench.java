@@ -186,6 +186,7 @@ final class EngineBench {
                 SegmentCountBench.percentile(floor, 50));
 
         PreviewFigures.fromPlainClient(port, apiKey, size, mix);
+        WrkFigures.preview(port, apiKey, size, mix);
 
         for (int copy = 0; copy < 10; copy++) {
             for (BenchCriteria.Named named : mix) {
