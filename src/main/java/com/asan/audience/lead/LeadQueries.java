@@ -61,6 +61,16 @@ public class LeadQueries {
         return leads.count(accountId, CriteriaSql.compile(criteria, context));
     }
 
+    /**
+     * The same count on one backend, without parallel workers: background checks run it, and on a large account
+     * a parallel plan would take every core from the requests being served.
+     */
+    @Transactional(readOnly = true)
+    public long countOnOneCore(long accountId, Group criteria, EvaluationContext context) {
+        db.execute("set local max_parallel_workers_per_gather = 0");
+        return leads.count(accountId, CriteriaSql.compile(criteria, context));
+    }
+
     public enum MemberOrder { NEWEST, CREATED_DESC, CREATED_ASC, NAME_ASC, NAME_DESC, STATUS_ASC, LAST_ACTIVE_DESC }
 
     @Transactional(readOnly = true)

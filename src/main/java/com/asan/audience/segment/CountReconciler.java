@@ -65,7 +65,7 @@ class CountReconciler {
             long before = snapshots.version(accountId);
             EvaluationContext context = sql.contextNow(accountId);
             long fromIndex = index.count(accountId, segment.criteria(), context);
-            long fromSql = sql.count(accountId, segment.criteria(), context);
+            long fromSql = sql.countOnOneCore(accountId, segment.criteria(), context);
             if (snapshots.version(accountId) != before) {
                 continue;
             }
