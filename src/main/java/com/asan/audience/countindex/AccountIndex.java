@@ -2,6 +2,7 @@ package com.asan.audience.countindex;
 
 import com.asan.audience.criteria.Attribute;
 import com.asan.audience.criteria.CustomAttribute;
+import com.asan.audience.criteria.FieldType;
 import com.asan.audience.criteria.LeadFacts;
 import com.asan.audience.criteria.StandardAttribute;
 import com.asan.audience.criteria.TextNormalizer;
@@ -126,6 +127,7 @@ final class AccountIndex {
 
     /** Applies what changed since this index's version: current leads are put, the others removed. */
     void apply(LeadSnapshots.Changes changes) {
+        changes.droppedFields().forEach(custom::remove);
         Set<Long> stillThere = new HashSet<>();
         changes.current().forEach(lead -> {
             put(lead);
@@ -241,8 +243,7 @@ final class AccountIndex {
     @SuppressWarnings({"unchecked", "rawtypes"})
     ValueBitmaps<Object> textValues(Attribute attribute) {
         if (attribute instanceof CustomAttribute customAttribute) {
-            ValueBitmaps<Object> values = custom.get(customAttribute.key());
-            return values == null ? ValueBitmaps.hashed() : values;
+            return customColumn(customAttribute);
         }
         return switch ((StandardAttribute) attribute) {
             case FIRST_NAME -> (ValueBitmaps) firstName;
@@ -254,8 +255,32 @@ final class AccountIndex {
     /** A custom field's value bitmaps (sorted for numbers and dates); empty when no lead has a value yet. */
     @SuppressWarnings("unchecked")
     <T> ValueBitmaps<T> customValues(CustomAttribute attribute) {
+        return (ValueBitmaps<T>) customColumn(attribute);
+    }
+
+    /**
+     * The key's column when it holds values of the attribute's type, else an empty one of the right kind. Another
+     * type means a field of the same key was deleted or retyped in a change this index has not applied yet: such
+     * an index is only asked before its catch-up, and an answer that misses a change is never taken as current.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private ValueBitmaps<Object> customColumn(CustomAttribute attribute) {
+        boolean sorted = attribute.type() == FieldType.NUMBER || attribute.type() == FieldType.DATE;
         ValueBitmaps<Object> values = custom.get(attribute.key());
-        return values == null ? (ValueBitmaps<T>) ValueBitmaps.sorted() : (ValueBitmaps<T>) values;
+        if (values != null && values.isSorted() == sorted && (values.byValue.isEmpty()
+                || holdsType(values.byValue.keySet().iterator().next(), attribute.type()))) {
+            return values;
+        }
+        return sorted ? (ValueBitmaps) ValueBitmaps.sorted() : ValueBitmaps.hashed();
+    }
+
+    private static boolean holdsType(Object value, FieldType type) {
+        return switch (type) {
+            case NUMBER -> value instanceof BigDecimal;
+            case DATE -> value instanceof LocalDate;
+            case BOOLEAN -> value instanceof Boolean;
+            case TEXT, SELECT -> value instanceof String;
+        };
     }
 
     RoaringBitmap live() {

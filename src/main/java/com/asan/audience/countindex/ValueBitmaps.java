@@ -109,6 +109,11 @@ final class ValueBitmaps<K> {
         return present;
     }
 
+    /** Whether values are kept in order, for ranges (numbers and dates). */
+    boolean isSorted() {
+        return unions != null;
+    }
+
     int distinctValues() {
         return byValue.size();
     }

@@ -98,7 +98,7 @@ public class CustomFieldFacade {
                 options);
         repository.update(accountId, updated);
         if (type != current.type()) {
-            changes.accountChanged(accountId); // as for a deleted field: the key's column must start again
+            changes.fieldDropped(accountId, key); // no lead holds a value: the key's column starts again
         } else {
             changes.contextChanged(accountId); // a label or options: how criteria read, not what any lead holds
         }
@@ -112,9 +112,9 @@ public class CustomFieldFacade {
         repository.find(accountId, key).orElseThrow(() -> new NotFoundException("Custom field"));
         repository.removeValues(accountId, key);
         repository.delete(accountId, key);
-        // a rebuild, not a reload of the leads that held values: a field of the same key may come back with
-        // another type, and the index's column for the key must start empty then
-        changes.accountChanged(accountId);
+        // not the leads that held values: no lead holds the key now, and a field of the same key may come back
+        // with another type, so readers drop the key's column whole
+        changes.fieldDropped(accountId, key);
         events.publishEvent(new CustomFieldsChanged(accountId, key));
     }
 

@@ -29,6 +29,7 @@ class LeadChangeFeed {
     static final Field<Long> PRUNED_THROUGH = field(name("pruned_through"), Long.class);
     static final Field<Long> LEAD_ID = field(name("lead_id"), Long.class);
     static final Field<Long[]> LEAD_IDS = field(name("lead_ids"), Long[].class);
+    static final Field<String> DROPPED_FIELD = field(name("dropped_field"), String.class);
 
     private final DSLContext db;
 
@@ -59,6 +60,16 @@ class LeadChangeFeed {
     void contextChanged(long accountId) {
         db.insertInto(CHANGES).set(ACCOUNT_ID, accountId).set(VERSION, nextVersion(accountId))
                 .set(LEAD_IDS, new Long[0]).execute();
+    }
+
+    /**
+     * A custom field was deleted (its values with it) or retyped (only a field no lead holds can be): readers drop
+     * what they hold for the key, so a field of the same key starts afresh, whatever its type. No lead to reload.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void fieldDropped(long accountId, String key) {
+        db.insertInto(CHANGES).set(ACCOUNT_ID, accountId).set(VERSION, nextVersion(accountId))
+                .set(LEAD_IDS, new Long[0]).set(DROPPED_FIELD, key).execute();
     }
 
     /**

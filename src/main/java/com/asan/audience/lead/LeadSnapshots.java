@@ -58,7 +58,12 @@ public class LeadSnapshots implements DisposableBean {
 
     static final int MAX_CHANGED_LEADS = 50_000;
 
-    public record Changes(long version, boolean wholeAccount, Set<Long> changedIds, List<LeadFacts> current) {
+    /**
+     * {@code droppedFields}: custom field keys deleted or retyped since the version, in order; a reader drops what
+     * it holds for them before applying {@code current}, which is read after every change.
+     */
+    public record Changes(long version, boolean wholeAccount, List<String> droppedFields, Set<Long> changedIds,
+                          List<LeadFacts> current) {
     }
 
     /**
@@ -73,14 +78,19 @@ public class LeadSnapshots implements DisposableBean {
         Set<Long> ids = new TreeSet<>();
         if (marks != null && fromVersion < marks.get(LeadChangeFeed.PRUNED_THROUGH)) {
             // changes the reader has not seen were pruned (LeadChangeRetention): only a rebuild is exact
-            return new Changes(version, true, ids, List.of());
+            return new Changes(version, true, List.of(), ids, List.of());
         }
         boolean wholeAccount = false;
-        for (Record r : db.select(LeadChangeFeed.LEAD_ID, LeadChangeFeed.LEAD_IDS).from(LeadChangeFeed.CHANGES)
+        List<String> droppedFields = new ArrayList<>();
+        for (Record r : db.select(LeadChangeFeed.LEAD_ID, LeadChangeFeed.LEAD_IDS, LeadChangeFeed.DROPPED_FIELD)
+                .from(LeadChangeFeed.CHANGES)
                 .where(LeadChangeFeed.ACCOUNT_ID.eq(accountId), LeadChangeFeed.VERSION.gt(fromVersion),
-                        LeadChangeFeed.VERSION.le(version)).fetch()) {
+                        LeadChangeFeed.VERSION.le(version)).orderBy(LeadChangeFeed.VERSION).fetch()) {
             Long id = r.get(LeadChangeFeed.LEAD_ID);
             Long[] batch = r.get(LeadChangeFeed.LEAD_IDS);
+            if (r.get(LeadChangeFeed.DROPPED_FIELD) != null) {
+                droppedFields.add(r.get(LeadChangeFeed.DROPPED_FIELD));
+            }
             if (batch != null) {
                 ids.addAll(Arrays.asList(batch));
             } else if (id == null) {
@@ -97,7 +107,7 @@ public class LeadSnapshots implements DisposableBean {
         if (!wholeAccount && !ids.isEmpty()) {
             stream(accountId, ids.toArray(Long[]::new), current::add);
         }
-        return new Changes(version, wholeAccount, ids, current);
+        return new Changes(version, wholeAccount, droppedFields, ids, current);
     }
 
     private void stream(long accountId, Long[] ids, Consumer<LeadFacts> sink) {

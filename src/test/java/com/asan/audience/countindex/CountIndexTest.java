@@ -100,17 +100,55 @@ class CountIndexTest extends ApiTestBase {
     }
 
     @Test
-    void accountWideChangesFallBackToSqlUntilRebuilt() {
+    void deletingOrRetypingACustomFieldDropsItsColumnWithoutARebuild() {
         TestAccount account = newAccount();
         Api api = account.api();
         assertThat(api.post("/api/custom-fields", Map.of("key", "city", "label", "City", "type", "text")).status())
                 .isEqualTo(201);
+        assertThat(api.post("/api/custom-fields", Map.of("key", "size", "label", "Size", "type", "text")).status())
+                .isEqualTo(201);
         api.post("/api/leads", Map.of("status", "Hot", "tags", List.of("VIP"), "customFields", Map.of("city", "Oslo")));
+        long sized = api.post("/api/leads", Map.of("status", "Hot", "customFields", Map.of("size", "big"))).id();
+        index.warm(account.accountId()).join();
+        assertThat(preview(api, custom("city", "is", "oslo"))).isEqualTo(1);
+        double before = fallbacks();
+
+        assertThat(api.delete("/api/custom-fields/city").status()).isEqualTo(204);
+        assertThat(preview(api, hot())).isEqualTo(1);
+        // the key comes back as a number: its values must go into a new, sorted column
+        assertThat(api.post("/api/custom-fields", Map.of("key", "city", "label", "City", "type", "number")).status())
+                .isEqualTo(201);
+        api.post("/api/leads", Map.of("status", "Cold", "customFields", Map.of("city", 5)));
+        assertThat(preview(api, custom("city", "gt", 3))).isEqualTo(1);
+
+        // a field no lead holds may change type; its column, left by a cleared text value, must go with it
+        var cleared = new java.util.HashMap<String, Object>();
+        cleared.put("size", null);
+        assertThat(api.patch("/api/leads/" + sized, Map.of("customFields", cleared)).status()).isEqualTo(200);
+        assertThat(api.patch("/api/custom-fields/size", Map.of("type", "number")).status()).isEqualTo(200);
+        assertThat(api.patch("/api/leads/" + sized, Map.of("customFields", Map.of("size", 7))).status())
+                .isEqualTo(200);
+        assertThat(preview(api, custom("size", "gt", 5))).isEqualTo(1);
+        assertThat(fallbacks()).as("the index answered every count").isEqualTo(before);
+    }
+
+    private static Map<String, Object> custom(String key, String operator, Object value) {
+        return Map.of("match", "all", "conditions", List.of(Map.of("field", "custom." + key, "operator", operator,
+                "value", value)));
+    }
+
+    @Test
+    void accountWideChangesFallBackToSqlUntilRebuilt() {
+        TestAccount account = newAccount();
+        Api api = account.api();
+        long agent = api.post("/api/team-members", Map.of("name", "Ann Agent", "email", "agent." + account.email(),
+                "role", "agent", "password", "agent-pass-1")).id();
+        api.post("/api/leads", Map.of("status", "Hot", "tags", List.of("VIP"), "assignedTo", agent));
         api.post("/api/leads", Map.of("status", "Hot", "tags", List.of("Investor")));
         index.warm(account.accountId()).join();
         assertThat(preview(api, hot())).isEqualTo(1);
 
-        api.delete("/api/custom-fields/city");
+        assertThat(api.delete("/api/team-members/" + agent).status()).isEqualTo(204);
         double before = fallbacks();
         assertThat(preview(api, hot())).as("exact while the index rebuilds").isEqualTo(1);
         assertThat(fallbacks()).isGreaterThan(before);
