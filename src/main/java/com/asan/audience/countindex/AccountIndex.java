@@ -128,6 +128,7 @@ final class AccountIndex {
     /** Applies what changed since this index's version: current leads are put, the others removed. */
     void apply(LeadSnapshots.Changes changes) {
         changes.droppedFields().forEach(custom::remove);
+        changes.unassignedMembers().forEach(assignee::removeValue);
         Set<Long> stillThere = new HashSet<>();
         changes.current().forEach(lead -> {
             put(lead);

@@ -95,6 +95,17 @@ final class ValueBitmaps<K> {
         present.remove(ordinal);
     }
 
+    /** Takes a value from every ordinal that holds it (hashed columns: no kept unions to maintain). */
+    void removeValue(K value) {
+        if (unions != null) {
+            throw new UnsupportedOperationException("a sorted column's kept unions would go stale");
+        }
+        RoaringBitmap bitmap = byValue.remove(value);
+        if (bitmap != null) {
+            present.andNot(bitmap);
+        }
+    }
+
     /** The union of the values in a sub-map of this sorted column, kept for later queries; do not modify it. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private RoaringBitmap union(NavigableMap<K, RoaringBitmap> values) {

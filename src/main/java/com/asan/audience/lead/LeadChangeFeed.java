@@ -30,6 +30,7 @@ class LeadChangeFeed {
     static final Field<Long> LEAD_ID = field(name("lead_id"), Long.class);
     static final Field<Long[]> LEAD_IDS = field(name("lead_ids"), Long[].class);
     static final Field<String> DROPPED_FIELD = field(name("dropped_field"), String.class);
+    static final Field<Long> UNASSIGNED_MEMBER = field(name("unassigned_member"), Long.class);
 
     private final DSLContext db;
 
@@ -91,9 +92,11 @@ class LeadChangeFeed {
         record(accountId, null);
     }
 
+    /** The foreign key has just unassigned the removed member's leads: readers drop the member's value. */
     @EventListener
     void onTeamMemberRemoved(TeamMemberRemoved event) {
-        accountChanged(event.accountId());
+        db.insertInto(CHANGES).set(ACCOUNT_ID, event.accountId()).set(VERSION, nextVersion(event.accountId()))
+                .set(LEAD_IDS, new Long[0]).set(UNASSIGNED_MEMBER, event.memberId()).execute();
     }
 
     private void record(long accountId, Long leadId) {

@@ -59,11 +59,12 @@ public class LeadSnapshots implements DisposableBean {
     static final int MAX_CHANGED_LEADS = 50_000;
 
     /**
-     * {@code droppedFields}: custom field keys deleted or retyped since the version, in order; a reader drops what
-     * it holds for them before applying {@code current}, which is read after every change.
+     * Before applying {@code current}, which is read after every change, a reader drops what it holds for
+     * {@code droppedFields} (custom field keys deleted or retyped) and {@code unassignedMembers} (team members
+     * removed: their leads are unassigned).
      */
-    public record Changes(long version, boolean wholeAccount, List<String> droppedFields, Set<Long> changedIds,
-                          List<LeadFacts> current) {
+    public record Changes(long version, boolean wholeAccount, List<String> droppedFields,
+                          List<Long> unassignedMembers, Set<Long> changedIds, List<LeadFacts> current) {
     }
 
     /**
@@ -78,18 +79,22 @@ public class LeadSnapshots implements DisposableBean {
         Set<Long> ids = new TreeSet<>();
         if (marks != null && fromVersion < marks.get(LeadChangeFeed.PRUNED_THROUGH)) {
             // changes the reader has not seen were pruned (LeadChangeRetention): only a rebuild is exact
-            return new Changes(version, true, List.of(), ids, List.of());
+            return new Changes(version, true, List.of(), List.of(), ids, List.of());
         }
         boolean wholeAccount = false;
         List<String> droppedFields = new ArrayList<>();
-        for (Record r : db.select(LeadChangeFeed.LEAD_ID, LeadChangeFeed.LEAD_IDS, LeadChangeFeed.DROPPED_FIELD)
-                .from(LeadChangeFeed.CHANGES)
+        List<Long> unassignedMembers = new ArrayList<>();
+        for (Record r : db.select(LeadChangeFeed.LEAD_ID, LeadChangeFeed.LEAD_IDS, LeadChangeFeed.DROPPED_FIELD,
+                        LeadChangeFeed.UNASSIGNED_MEMBER).from(LeadChangeFeed.CHANGES)
                 .where(LeadChangeFeed.ACCOUNT_ID.eq(accountId), LeadChangeFeed.VERSION.gt(fromVersion),
                         LeadChangeFeed.VERSION.le(version)).orderBy(LeadChangeFeed.VERSION).fetch()) {
             Long id = r.get(LeadChangeFeed.LEAD_ID);
             Long[] batch = r.get(LeadChangeFeed.LEAD_IDS);
             if (r.get(LeadChangeFeed.DROPPED_FIELD) != null) {
                 droppedFields.add(r.get(LeadChangeFeed.DROPPED_FIELD));
+            }
+            if (r.get(LeadChangeFeed.UNASSIGNED_MEMBER) != null) {
+                unassignedMembers.add(r.get(LeadChangeFeed.UNASSIGNED_MEMBER));
             }
             if (batch != null) {
                 ids.addAll(Arrays.asList(batch));
@@ -107,7 +112,7 @@ public class LeadSnapshots implements DisposableBean {
         if (!wholeAccount && !ids.isEmpty()) {
             stream(accountId, ids.toArray(Long[]::new), current::add);
         }
-        return new Changes(version, wholeAccount, droppedFields, ids, current);
+        return new Changes(version, wholeAccount, droppedFields, unassignedMembers, ids, current);
     }
 
     private void stream(long accountId, Long[] ids, Consumer<LeadFacts> sink) {

@@ -18,6 +18,9 @@ class CountIndexTest extends ApiTestBase {
     @Autowired
     MeterRegistry metrics;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     static Map<String, Object> hot() {
         return Map.of("match", "all", "conditions", List.of(Map.of("field", "status", "operator", "is", "value", "Hot"),
                 Map.of("field", "tags", "operator", "has_any", "value", List.of("vip"))));
@@ -138,17 +141,40 @@ class CountIndexTest extends ApiTestBase {
     }
 
     @Test
-    void accountWideChangesFallBackToSqlUntilRebuilt() {
+    void removingATeamMemberUnassignsTheirLeadsWithoutARebuild() {
         TestAccount account = newAccount();
         Api api = account.api();
         long agent = api.post("/api/team-members", Map.of("name", "Ann Agent", "email", "agent." + account.email(),
                 "role", "agent", "password", "agent-pass-1")).id();
-        api.post("/api/leads", Map.of("status", "Hot", "tags", List.of("VIP"), "assignedTo", agent));
+        api.post("/api/leads", Map.of("status", "Hot", "assignedTo", agent));
+        api.post("/api/leads", Map.of("status", "Hot", "assignedTo", account.ownerId()));
+        api.post("/api/leads", Map.of("status", "Hot"));
+        index.warm(account.accountId()).join();
+        Map<String, Object> unassigned = Map.of("match", "all", "conditions",
+                List.of(Map.of("field", "assigned_to", "operator", "is_empty")));
+        assertThat(preview(api, unassigned)).isEqualTo(1);
+        double before = fallbacks();
+
+        assertThat(api.delete("/api/team-members/" + agent).status()).isEqualTo(204);
+        assertThat(preview(api, unassigned)).isEqualTo(2);
+        assertThat(preview(api, Map.of("match", "all", "conditions", List.of(Map.of("field", "assigned_to",
+                "operator", "is_not_empty"))))).isEqualTo(1);
+        assertThat(fallbacks()).as("the index answered every count").isEqualTo(before);
+    }
+
+    @Test
+    void accountWideChangesFallBackToSqlUntilRebuilt() {
+        TestAccount account = newAccount();
+        Api api = account.api();
+        api.post("/api/leads", Map.of("status", "Hot", "tags", List.of("VIP")));
         api.post("/api/leads", Map.of("status", "Hot", "tags", List.of("Investor")));
         index.warm(account.accountId()).join();
         assertThat(preview(api, hot())).isEqualTo(1);
 
-        assertThat(api.delete("/api/team-members/" + agent).status()).isEqualTo(204);
+        // an account-wide change names no lead (a tag renamed on more than 50,000 leads writes one)
+        jdbc.update("with next as (update lead_change_versions set version = version + 1 where account_id = ? "
+                + "returning version) insert into lead_changes (account_id, version) select ?, version from next",
+                account.accountId(), account.accountId());
         double before = fallbacks();
         assertThat(preview(api, hot())).as("exact while the index rebuilds").isEqualTo(1);
         assertThat(fallbacks()).isGreaterThan(before);
