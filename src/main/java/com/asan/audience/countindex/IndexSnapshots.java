@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Writes account indexes to PostgreSQL and reads them back, so a start or a reload after eviction replays the
  * change feed since the stored version instead of reading every lead. Exactness does not rest on the snapshot:
- * it is only used by the very code that wrote it (a fingerprint of the application's classes), and only when the
- * change feed still holds every change after its version; otherwise the account is rebuilt from the leads.
+ * it is only used by the very code that wrote it (a fingerprint of the classes that decide what an index holds),
+ * and only when the change feed still holds every change after its version; otherwise the account is rebuilt from
+ * the leads.
  */
 @Component
 class IndexSnapshots {
@@ -118,7 +119,11 @@ class IndexSnapshots {
         return parts.parts;
     }
 
-    /** SHA-256 of every class of the application and the RoaringBitmap build it runs with. */
+    /**
+     * SHA-256 of the classes that decide what an index holds and how it is read (this module, the criteria core,
+     * and the lead module, which writes the change feed and reads leads for builds) and of the RoaringBitmap build.
+     * A deployment that changes only other modules (pages, campaigns, imports, accounts) keeps the snapshots.
+     */
     String codeFingerprint() {
         String fingerprint = codeFingerprint;
         if (fingerprint == null) {
@@ -128,13 +133,23 @@ class IndexSnapshots {
         return fingerprint;
     }
 
+    private static final List<String> FINGERPRINTED_MODULES = List.of("countindex", "criteria", "lead");
+
+    /** The classes of the fingerprinted modules, in a stable order. */
+    static List<Resource> fingerprintedClasses() throws IOException {
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        List<Resource> found = new ArrayList<>();
+        for (String module : FINGERPRINTED_MODULES) {
+            found.addAll(List.of(resolver.getResources("classpath*:com/asan/audience/" + module + "/**/*.class")));
+        }
+        found.sort(Comparator.comparing(IndexSnapshots::pathInPackage));
+        return found;
+    }
+
     private static String computeFingerprint() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            Resource[] classes = new PathMatchingResourcePatternResolver()
-                    .getResources("classpath*:com/asan/audience/**/*.class");
-            Arrays.sort(classes, Comparator.comparing(IndexSnapshots::pathInPackage));
-            for (Resource type : classes) {
+            for (Resource type : fingerprintedClasses()) {
                 sha.update(pathInPackage(type).getBytes(StandardCharsets.UTF_8));
                 sha.update(type.getContentAsByteArray());
             }
@@ -148,7 +163,7 @@ class IndexSnapshots {
         }
     }
 
-    private static String pathInPackage(Resource type) {
+    static String pathInPackage(Resource type) {
         try {
             String url = type.getURL().toString();
             return url.substring(url.lastIndexOf("com/asan/audience/"));

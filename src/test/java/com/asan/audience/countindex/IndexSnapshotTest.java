@@ -42,6 +42,21 @@ class IndexSnapshotTest extends ApiTestBase {
                     Map.of("field", "first_name", "operator", "starts_with", "value", "a"),
                     Map.of("field", "created", "operator", "in_last_days", "value", 3))));
 
+    /** Deployments that change only pages, campaigns, imports or accounts keep the stored snapshots. */
+    @Test
+    void theFingerprintCoversTheIndexTheCriteriaAndTheLeadModuleOnly() throws java.io.IOException {
+        List<String> classes = IndexSnapshots.fingerprintedClasses().stream().map(IndexSnapshots::pathInPackage)
+                .toList();
+        assertThat(classes).contains("com/asan/audience/countindex/AccountIndex.class",
+                "com/asan/audience/countindex/FreshIndexBuilder.class", "com/asan/audience/criteria/LeadFacts.class",
+                "com/asan/audience/criteria/TextNormalizer.class", "com/asan/audience/lead/LeadStreams.class",
+                "com/asan/audience/lead/LeadChangeFeed.class");
+        assertThat(classes).noneMatch(path -> path.startsWith("com/asan/audience/web/")
+                || path.startsWith("com/asan/audience/campaign/") || path.startsWith("com/asan/audience/intake/")
+                || path.startsWith("com/asan/audience/account/") || path.startsWith("com/asan/audience/segment/"));
+        assertThat(classes).isSorted();
+    }
+
     @Test
     void aReloadedIndexIsItsSnapshotPlusTheChangesSince() {
         TestAccount account = newAccount();
