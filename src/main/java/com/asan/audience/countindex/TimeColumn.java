@@ -126,10 +126,14 @@ final class TimeColumn {
 
     private void ensureCapacity(int ordinal) {
         if (ordinal >= halfSecondOfDay.length) {
-            int old = halfSecondOfDay.length;
-            halfSecondOfDay = Arrays.copyOf(halfSecondOfDay, Math.max(ordinal + 1, old * 2));
-            Arrays.fill(halfSecondOfDay, old, halfSecondOfDay.length, ABSENT);
+            resize(Math.max(ordinal + 1, halfSecondOfDay.length * 2));
         }
+    }
+
+    private void resize(int length) {
+        int old = halfSecondOfDay.length;
+        halfSecondOfDay = Arrays.copyOf(halfSecondOfDay, length);
+        Arrays.fill(halfSecondOfDay, Math.min(old, length), length, ABSENT);
     }
 
     RoaringBitmap present() {
@@ -276,13 +280,8 @@ final class TimeColumn {
     /** Drops spare capacity and compresses bitmaps after a bulk load. */
     /** Also sizes the per-ordinal array to the ordinals given out, however it grew. */
     void optimize(int size) {
-        int length = Math.max(size, 16);
-        if (length != halfSecondOfDay.length) {
-            int old = halfSecondOfDay.length;
-            halfSecondOfDay = Arrays.copyOf(halfSecondOfDay, length);
-            if (length > old) {
-                Arrays.fill(halfSecondOfDay, old, length, ABSENT);
-            }
+        if (Math.max(size, 16) != halfSecondOfDay.length) {
+            resize(Math.max(size, 16));
         }
         present.runOptimize();
         fractional.runOptimize();
