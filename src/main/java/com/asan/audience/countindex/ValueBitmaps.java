@@ -95,14 +95,16 @@ final class ValueBitmaps<K> {
         present.remove(ordinal);
     }
 
-    /** Takes a value from every ordinal that holds it (hashed columns: no kept unions to maintain). */
+    /** Takes a value from every ordinal that holds it. */
     void removeValue(K value) {
-        if (unions != null) {
-            throw new UnsupportedOperationException("a sorted column's kept unions would go stale");
-        }
         RoaringBitmap bitmap = byValue.remove(value);
-        if (bitmap != null) {
-            present.andNot(bitmap);
+        if (bitmap == null) {
+            return;
+        }
+        lookup.remove(value);
+        present.andNot(bitmap);
+        if (unions != null) {
+            unions.clear(); // kept unions of spans holding the value; rebuilt on their next use
         }
     }
 
