@@ -277,8 +277,7 @@ final class TimeColumn {
         return (from == NONE || key >= from) && (to == NONE || key < to);
     }
 
-    /** Drops spare capacity and compresses bitmaps after a bulk load. */
-    /** Also sizes the per-ordinal array to the ordinals given out, however it grew. */
+    /** After a bulk load: sizes the per-ordinal array to the ordinals given out (however it grew), compresses. */
     void optimize(int size) {
         if (Math.max(size, 16) != halfSecondOfDay.length) {
             resize(Math.max(size, 16));
