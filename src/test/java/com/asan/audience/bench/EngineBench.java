@@ -50,7 +50,7 @@ final class EngineBench {
         SegmentFacade segments = SharedApp.bean(SegmentFacade.class);
         org.jooq.DSLContext db = SharedApp.bean(org.jooq.DSLContext.class);
         System.out.println();
-        for (String build : List.of("index build", "the same build again (a rebuild in a running service)")) {
+        for (String build : List.of("index build", "index build again, as a running service rebuilds")) {
             // a snapshot stored earlier (by a run of the same code, or after the build before) would be loaded
             EngineProbe.storeSnapshot(index, accountId);
             db.execute("delete from count_index_snapshots where account_id = ?", accountId);
