@@ -170,6 +170,11 @@ final class ChunkedBitmaps<K> {
         }
     }
 
+    /** The column written into; null for {@link #standalone}. */
+    ValueBitmaps<K> target() {
+        return target;
+    }
+
     void forEach(BiConsumer<K, RoaringBitmap> action) {
         for (int code = 0; code < values.size(); code++) {
             action.accept(values.get(code), bitmaps.get(code));

@@ -27,8 +27,8 @@ final class FreshIndexBuilder {
     private final ChunkedBitmaps<String> emailDomains;
     private final TimeColumnBuilder created;
     private final TimeColumnBuilder lastActive;
-    private final Map<String, ValueBitmaps<Object>> customColumns = new LinkedHashMap<>();
-    private final Map<String, ChunkedBitmaps<Object>> custom = new HashMap<>();
+    /** In first-seen order, the order in which the lead-by-lead path creates the index's columns. */
+    private final Map<String, ChunkedBitmaps<Object>> custom = new LinkedHashMap<>();
     private final ChunkedBitmaps<EngagementKey> campaignEngagement = ChunkedBitmaps.standalone(new RoaringBitmap());
     private final Map<String, TimeColumnBuilder> latestEngagement = new LinkedHashMap<>();
     private long lastId = Long.MIN_VALUE;
@@ -77,7 +77,8 @@ final class FreshIndexBuilder {
         }
         lead.custom().forEach((key, value) -> {
             if (value != null) {
-                custom.computeIfAbsent(key, k -> newCustomColumn(k, value)).addRaw(value, ordinal);
+                custom.computeIfAbsent(key, k -> ChunkedBitmaps.into(AccountIndex.newCustomColumn(value),
+                        AccountIndex::customKey)).addRaw(value, ordinal);
             }
         });
         addEngagement(lead, ordinal);
@@ -87,12 +88,6 @@ final class FreshIndexBuilder {
         if (value != null) {
             column.add(value, ordinal);
         }
-    }
-
-    private ChunkedBitmaps<Object> newCustomColumn(String key, Object sample) {
-        ValueBitmaps<Object> column = AccountIndex.newCustomColumn(sample);
-        customColumns.put(key, column);
-        return ChunkedBitmaps.into(column, AccountIndex::customKey);
     }
 
     private void addEngagement(LeadFacts lead, int ordinal) {
@@ -116,8 +111,11 @@ final class FreshIndexBuilder {
         }
         created.finish();
         lastActive.finish();
-        custom.values().forEach(ChunkedBitmaps::finish);
-        customColumns.forEach(index.custom::put); // not putAll: it sizes the table otherwise, and so the order
+        // not putAll: it sizes the table otherwise, and so changes its iteration order
+        custom.forEach((key, column) -> {
+            column.finish();
+            index.custom.put(key, column.target());
+        });
         campaignEngagement.finish();
         campaignEngagement.forEach((key, bitmap) -> {
             ValueBitmaps<Boolean> engaged = ValueBitmaps.hashed();
