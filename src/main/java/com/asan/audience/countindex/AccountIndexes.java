@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,14 +51,6 @@ class AccountIndexes {
 
     void recordFallback() {
         metrics.fallbacks.increment();
-    }
-
-    private static final class IndexedAccount {
-        final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-        volatile AccountIndex index;
-        volatile CompletableFuture<Void> building;
-        volatile long bytes;
-        volatile long snapshotVersion = -1;
     }
 
     /** Starts loading the account's index if it is not loaded; completes when it is ready. */
@@ -110,41 +101,13 @@ class AccountIndexes {
         }
     }
 
-    /** Applies committed changes the index has not seen; false when the account must be rebuilt first. */
+    /** Brings the loaded index up to date; false when it must be rebuilt first (the rebuild is then started). */
     private boolean catchUp(long accountId, IndexedAccount entry) {
-        long latest = snapshots.version(accountId);
-        while (true) {
-            AccountIndex index = entry.index;
-            if (index == null) {
-                return false;
-            }
-            long from = index.version;
-            if (latest <= from) {
-                return true;
-            }
-            LeadSnapshots.Changes changes = snapshots.changesSince(accountId, from);
-            if (changes.wholeAccount()) {
-                entry.lock.writeLock().lock();
-                try {
-                    if (entry.index == index) {
-                        entry.index = null;
-                    }
-                } finally {
-                    entry.lock.writeLock().unlock();
-                }
-                startBuildIfNeeded(accountId, entry);
-                return false;
-            }
-            entry.lock.writeLock().lock();
-            try {
-                if (entry.index == index && index.version == from) {
-                    index.apply(changes);
-                    return true;
-                }
-            } finally {
-                entry.lock.writeLock().unlock();
-            }
+        if (entry.catchUp(snapshots, metrics.changeReads, accountId, snapshots.version(accountId))) {
+            return true;
         }
+        startBuildIfNeeded(accountId, entry);
+        return false;
     }
 
     private CompletableFuture<Void> startBuildIfNeeded(long accountId, IndexedAccount entry) {

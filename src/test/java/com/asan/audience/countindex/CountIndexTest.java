@@ -185,6 +185,46 @@ class CountIndexTest extends ApiTestBase {
         assertThat(fallbacks()).isEqualTo(afterRebuild);
     }
 
+    @Test
+    void concurrentCountsAfterAChangeReadTheChangeFeedOnce() throws Exception {
+        TestAccount account = newAccount();
+        Api api = account.api();
+        api.post("/api/leads", Map.of("status", "Hot", "tags", List.of("VIP")));
+        index.warm(account.accountId()).join();
+        // a change naming 40,000 leads that do not exist: reading it takes long enough for every count to arrive
+        // while the first one reads the feed
+        Long[] missing = java.util.stream.LongStream.range(0, 40_000).map(i -> 9_000_000_000L + i).boxed()
+                .toArray(Long[]::new);
+        jdbc.update("with next as (update lead_change_versions set version = version + 1 where account_id = ? "
+                + "returning version) insert into lead_changes (account_id, version, lead_ids) "
+                + "select ?, version, ? from next", account.accountId(), account.accountId(), missing);
+        api.post("/api/leads", Map.of("status", "Hot", "tags", List.of("VIP")));
+        double readsBefore = metrics.counter("audience.countindex.change.reads").count();
+        double fallbacksBefore = fallbacks();
+
+        int callers = 8;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        try {
+            List<java.util.concurrent.Future<Long>> counts = new java.util.ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                counts.add(pool.submit(() -> {
+                    start.await();
+                    return preview(api, hot());
+                }));
+            }
+            start.countDown();
+            for (var count : counts) {
+                assertThat(count.get(1, java.util.concurrent.TimeUnit.MINUTES)).isEqualTo(2);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(metrics.counter("audience.countindex.change.reads").count() - readsBefore)
+                .as("one caller read the changes; the others waited for it").isEqualTo(1);
+        assertThat(fallbacks()).isEqualTo(fallbacksBefore);
+    }
+
     private static long tagId(Api api, String name) {
         return api.get("/api/tags").json().valueStream().filter(tag -> tag.get("name").asString().equals(name))
                 .findFirst().orElseThrow().get("id").asLong();
