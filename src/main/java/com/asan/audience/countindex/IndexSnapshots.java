@@ -95,7 +95,8 @@ class IndexSnapshots {
         if (index == null) {
             return null;
         }
-        LeadSnapshots.Changes changes = leads.changesSince(accountId, index.version);
+        LeadSnapshots.Changes changes = leads.changesSince(accountId, index.version,
+                IndexedAccount.changedLeadsWorthReplaying(index.leadCount()));
         if (changes.version() < index.version) {
             log.warn("Dropping the count index snapshot of account {}: its version {} is ahead of the database's {}",
                     accountId, index.version, changes.version());

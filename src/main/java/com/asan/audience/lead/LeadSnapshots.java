@@ -56,7 +56,7 @@ public class LeadSnapshots implements DisposableBean {
         return version;
     }
 
-    static final int MAX_CHANGED_LEADS = 50_000;
+    public static final int MAX_CHANGED_LEADS = 50_000;
 
     /**
      * Before applying {@code current}, which is read after every change, a reader drops what it holds for
@@ -73,6 +73,19 @@ public class LeadSnapshots implements DisposableBean {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, propagation = Propagation.REQUIRES_NEW)
     public Changes changesSince(long accountId, long fromVersion) {
+        return changes(accountId, fromVersion, MAX_CHANGED_LEADS);
+    }
+
+    /**
+     * As {@link #changesSince(long, long)}, for a reader that would rather rebuild than reload more than
+     * {@code maxChangedLeads} leads one by one (all of them are held in memory at once).
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, propagation = Propagation.REQUIRES_NEW)
+    public Changes changesSince(long accountId, long fromVersion, int maxChangedLeads) {
+        return changes(accountId, fromVersion, maxChangedLeads);
+    }
+
+    private Changes changes(long accountId, long fromVersion, int maxChangedLeads) {
         Record marks = db.select(LeadChangeFeed.VERSION, LeadChangeFeed.PRUNED_THROUGH).from(LeadChangeFeed.VERSIONS)
                 .where(LeadChangeFeed.ACCOUNT_ID.eq(accountId)).fetchOne();
         long version = marks == null ? 0 : marks.get(LeadChangeFeed.VERSION);
@@ -105,7 +118,7 @@ public class LeadSnapshots implements DisposableBean {
             }
         }
         // Past this many changed leads (a large import), reloading them one by one costs more than a rebuild.
-        if (ids.size() > MAX_CHANGED_LEADS) {
+        if (ids.size() > maxChangedLeads) {
             wholeAccount = true;
         }
         List<LeadFacts> current = new ArrayList<>();

@@ -106,6 +106,24 @@ class LeadSnapshotsTest extends ApiTestBase {
     }
 
     @Test
+    void aReaderSaysHowManyChangedLeadsItWouldReloadBeforeARebuild() {
+        TestAccount account = newAccount();
+        Api api = account.api();
+        long before = snapshots.version(account.accountId());
+        long first = api.post("/api/leads", Map.of("firstName", "Ada")).id();
+        long second = api.post("/api/leads", Map.of("firstName", "Bo")).id();
+
+        LeadSnapshots.Changes within = snapshots.changesSince(account.accountId(), before, 2);
+        assertThat(within.wholeAccount()).isFalse();
+        assertThat(within.changedIds()).containsExactlyInAnyOrder(first, second);
+        assertThat(within.current()).extracting(LeadFacts::firstName).containsExactlyInAnyOrder("Ada", "Bo");
+
+        LeadSnapshots.Changes beyond = snapshots.changesSince(account.accountId(), before, 1);
+        assertThat(beyond.wholeAccount()).as("more changed leads than the reader reloads").isTrue();
+        assertThat(beyond.current()).isEmpty();
+    }
+
+    @Test
     void theSideStreamsSeeTheLoadsSnapshotNotWhatCommittedAfterIt() {
         TestAccount account = newAccount();
         Api api = account.api();
