@@ -91,6 +91,23 @@ class MalformedBodiesTest extends ApiTestBase {
         assertThat(statuses.getOrDefault(400, 0)).as("most changes do break the body").isGreaterThan(sent / 2);
     }
 
+    @Test
+    void aNumberOrBooleanWhereTextBelongsIsRefusedNamingTheField() {
+        TestAccount account = newAccount();
+        Api api = account.api();
+        api.post("/api/leads", Map.of("firstName", "Ann", "tags", List.of("vip")));
+        long tag = api.get("/api/tags").json().get(0).get("id").asLong();
+        Map<String, Api.Response> answers = new LinkedHashMap<>();
+        answers.put("name", api.patch("/api/tags/" + tag, Map.of("name", true)));
+        answers.put("postalAddress", api.patch("/api/account", Map.of("postalAddress", 12)));
+        answers.put("label", api.post("/api/custom-fields", Map.of("key", "k", "label", 1.5, "type", "text")));
+        answers.forEach((field, answer) -> {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+            assertThat(answer.json().get("errors").get(0).get("path").asString()).isEqualTo(field);
+        });
+        assertThat(api.get("/api/tags").json().get(0).get("name").asString()).as("nothing stored").isEqualTo("vip");
+    }
+
     private static long created(Api.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.id();
