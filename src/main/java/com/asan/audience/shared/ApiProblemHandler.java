@@ -103,6 +103,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldViolation("file", "the multipart body could not be read")), Map.of());
     }
 
+    private static final java.util.regex.Pattern TOMCAT_PARAMETER = java.util.regex.Pattern.compile("Parameter \\[([^\\]]*)\\]");
+
+    /** Tomcat refuses a query whose percent-encoding is not UTF-8 ({@code ?q=%FF}) when it is first read. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameter(org.apache.tomcat.util.http.InvalidParameterException e) {
+        java.util.regex.Matcher name = TOMCAT_PARAMETER.matcher(String.valueOf(e.getMessage()));
+        return problem(HttpStatus.BAD_REQUEST, "Invalid parameter", List.of(new FieldViolation(
+                name.find() ? name.group(1) : "query", "is not valid UTF-8 once percent-decoded")), Map.of());
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,

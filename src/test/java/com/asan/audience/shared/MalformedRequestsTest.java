@@ -12,12 +12,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every JSON body the REST API takes, valid at first, then broken at random one place at a time (a value of another
+ * Odd path and query values, and every JSON body the REST API takes, valid at first, then broken at random one place at a time (a value of another
  * type or out of range, a member removed or unknown, a number JSON allows but no column holds, nesting too deep):
  * the answer is the resource or a 4xx {@code application/problem+json}, never a 5xx. Seeded, so a failure repeats;
  * it prints the request that failed.
  */
-class MalformedBodiesTest extends ApiTestBase {
+class MalformedRequestsTest extends ApiTestBase {
 
     private static final long SEED = 20261127L;
     private static final int ODD_VALUES_PER_PLACE = 4;
@@ -106,6 +106,59 @@ class MalformedBodiesTest extends ApiTestBase {
             assertThat(answer.json().get("errors").get(0).get("path").asString()).isEqualTo(field);
         });
         assertThat(api.get("/api/tags").json().get(0).get("name").asString()).as("nothing stored").isEqualTo("vip");
+    }
+
+    @Test
+    void oddPathAndQueryValuesGetA4xxProblemNeverA5xx() {
+        TestAccount account = newAccount();
+        Api api = account.api();
+        long lead = created(api.post("/api/leads", Map.of("firstName", "Ann", "status", "Hot")));
+        long segment = created(api.post("/api/segments", Map.of("name", "Hot", "criteria", Map.of("match", "all",
+                "conditions", List.of(Map.of("field", "status", "operator", "is", "value", "Hot"))))));
+        long campaign = created(api.post("/api/campaigns", Map.of("name", "Feb", "sentAt", "2026-02-01T10:00:00Z")));
+        List<String> ids = List.of("abc", "-1", "0", "1.5", "99999999999999999999", "%00", "%FF", "%20");
+        List<String> numbers = List.of("-1", "0", "abc", "1e3", "2147483648", "99999999999999999999", "", "%00");
+        List<String> texts = List.of("", "%00", "%FF", "x".repeat(5_000), "'%20or%201=1--", "%E2%82");
+        List<String> paths = new ArrayList<>();
+        for (String id : ids) {
+            for (String template : List.of("/api/leads/%s", "/api/leads/%s/segments", "/api/segments/%s",
+                    "/api/segments/%s/leads", "/api/campaigns/%s", "/api/campaigns/%s/recipients",
+                    "/api/campaigns/%s/audience", "/api/imports/%s", "/api/imports/%s/preview",
+                    "/api/imports/%s/errors", "/api/team-members/%s", "/api/forms/%s")) {
+                paths.add(template.formatted(id));
+            }
+        }
+        for (String number : numbers) {
+            for (String parameter : List.of("page", "size")) {
+                paths.add("/api/leads?" + parameter + "=" + number);
+                paths.add("/api/segments/" + segment + "/leads?" + parameter + "=" + number);
+                paths.add("/api/campaigns/" + campaign + "/recipients?" + parameter + "=" + number);
+            }
+        }
+        for (String text : texts) {
+            paths.add("/api/leads?q=" + text);
+            paths.add("/api/segments/" + segment + "/leads?sort=" + text);
+            paths.add("/api/campaigns/" + campaign + "/recipients?status=" + text);
+        }
+        List<String> failures = new ArrayList<>();
+        for (String path : paths) {
+            Api.Response answer = api.get(path);
+            boolean fine = answer.status() < 400
+                    || answer.status() < 500 && answer.contentType().startsWith("application/problem+json");
+            if (!fine) {
+                failures.add("GET " + abbreviate(path) + " -> " + answer.status() + " " + answer.contentType() + " "
+                        + abbreviate(answer.body()));
+            }
+        }
+        assertThat(failures).as("requests answered with a 5xx or a 4xx that is not a problem").isEmpty();
+        Api.Response undecodable = api.get("/api/leads?q=%FF");
+        assertThat(undecodable.status()).isEqualTo(400);
+        assertThat(undecodable.json().get("errors").get(0).get("path").asString()).isEqualTo("q");
+        Api.Response undecodablePath = api.get("/api/leads/%FF");
+        assertThat(undecodablePath.status()).as("refused by Tomcat itself").isEqualTo(400);
+        assertThat(undecodablePath.json().get("errors").get(0).get("path").asString()).isEqualTo("path");
+        assertThat(api.get("/api/leads/" + lead).status()).isEqualTo(200);
+        assertThat(anonymous().get("/leads/%FF").contentType()).as("pages keep Tomcat's HTML").startsWith("text/html");
     }
 
     private static long created(Api.Response response) {
