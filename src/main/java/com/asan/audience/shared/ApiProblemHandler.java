@@ -3,6 +3,9 @@ package com.asan.audience.shared;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -103,12 +106,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldViolation("file", "the multipart body could not be read")), Map.of());
     }
 
-    private static final java.util.regex.Pattern TOMCAT_PARAMETER = java.util.regex.Pattern.compile("Parameter \\[([^\\]]*)\\]");
+    private static final Pattern TOMCAT_PARAMETER = Pattern.compile("Parameter \\[([^\\]]*)\\]");
 
     /** Tomcat refuses a query whose percent-encoding is not UTF-8 ({@code ?q=%FF}) when it is first read. */
-    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
-    ResponseEntity<Object> undecodableParameter(org.apache.tomcat.util.http.InvalidParameterException e) {
-        java.util.regex.Matcher name = TOMCAT_PARAMETER.matcher(String.valueOf(e.getMessage()));
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameter(InvalidParameterException e) {
+        Matcher name = TOMCAT_PARAMETER.matcher(String.valueOf(e.getMessage()));
         return problem(HttpStatus.BAD_REQUEST, "Invalid parameter", List.of(new FieldViolation(
                 name.find() ? name.group(1) : "query", "is not valid UTF-8 once percent-decoded")), Map.of());
     }

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** CPU seconds used so far by this JVM and by every PostgreSQL process on the machine (Linux /proc; 0 elsewhere). */
+/**
+ * CPU seconds used so far by this JVM and by PostgreSQL: its running processes and those that have exited (Linux
+ * /proc; 0 elsewhere).
+ */
 final class ProcessCpu {
 
     private static final double TICKS_PER_SECOND = 100;
@@ -46,7 +49,10 @@ final class ProcessCpu {
                 return 0;
             }
             String[] fields = line.substring(close + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            // utime and stime, plus cutime and cstime: the postmaster's count the backends that have exited, so
+            // the sum does not drop when a backend ends between two readings (it went negative across a phase)
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                    + Long.parseLong(fields[14]);
         } catch (IOException | RuntimeException e) {
             return 0; // the process ended while we looked
         }
