@@ -69,23 +69,11 @@ public class LeadSnapshots implements DisposableBean {
 
     /**
      * What changed after {@code fromVersion}, as one snapshot. {@code wholeAccount} means only a rebuild is exact: an
-     * account-wide change, more than {@link #MAX_CHANGED_LEADS} leads, or changes pruned before the reader saw them.
-     */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, propagation = Propagation.REQUIRES_NEW)
-    public Changes changesSince(long accountId, long fromVersion) {
-        return changes(accountId, fromVersion, MAX_CHANGED_LEADS);
-    }
-
-    /**
-     * As {@link #changesSince(long, long)}, for a reader that would rather rebuild than reload more than
-     * {@code maxChangedLeads} leads one by one (all of them are held in memory at once).
+     * account-wide change, more than {@code maxChangedLeads} changed leads (the reader would rather rebuild than
+     * reload more one by one; all of them are held in memory at once), or changes pruned before the reader saw them.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, propagation = Propagation.REQUIRES_NEW)
     public Changes changesSince(long accountId, long fromVersion, int maxChangedLeads) {
-        return changes(accountId, fromVersion, maxChangedLeads);
-    }
-
-    private Changes changes(long accountId, long fromVersion, int maxChangedLeads) {
         Record marks = db.select(LeadChangeFeed.VERSION, LeadChangeFeed.PRUNED_THROUGH).from(LeadChangeFeed.VERSIONS)
                 .where(LeadChangeFeed.ACCOUNT_ID.eq(accountId)).fetchOne();
         long version = marks == null ? 0 : marks.get(LeadChangeFeed.VERSION);

@@ -1,5 +1,6 @@
 package com.asan.audience.lead;
 
+import static com.asan.audience.lead.LeadSnapshots.MAX_CHANGED_LEADS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.asan.audience.countindex.CountIndex;
@@ -42,7 +43,7 @@ class LeadChangeRetentionTest extends ApiTestBase {
         long afterFirst = snapshots.version(accountId);
         long second = api.post("/api/leads", Map.of("firstName", "Ben")).id();
         long afterSecond = snapshots.version(accountId);
-        assertThat(snapshots.changesSince(accountId, afterFirst).wholeAccount()).isFalse();
+        assertThat(snapshots.changesSince(accountId, afterFirst, MAX_CHANGED_LEADS).wholeAccount()).isFalse();
 
         age(accountId, RETENTION.plusHours(1));
         long pruned = retention.pruneOlderThan(Instant.now().minus(RETENTION));
@@ -50,14 +51,14 @@ class LeadChangeRetentionTest extends ApiTestBase {
         assertThat(pruned).isGreaterThanOrEqualTo(2);
         assertThat(jdbc.queryForObject("select count(*) from lead_changes where account_id = ?", Long.class, accountId))
                 .isZero();
-        LeadSnapshots.Changes missed = snapshots.changesSince(accountId, afterFirst);
+        LeadSnapshots.Changes missed = snapshots.changesSince(accountId, afterFirst, MAX_CHANGED_LEADS);
         assertThat(missed.wholeAccount()).as("the change to lead %d is gone", second).isTrue();
         assertThat(missed.version()).isEqualTo(afterSecond);
-        assertThat(snapshots.changesSince(accountId, afterSecond).wholeAccount())
+        assertThat(snapshots.changesSince(accountId, afterSecond, MAX_CHANGED_LEADS).wholeAccount())
                 .as("a reader that saw everything pruned goes on replaying").isFalse();
 
         long third = api.post("/api/leads", Map.of("firstName", "Cy")).id();
-        LeadSnapshots.Changes next = snapshots.changesSince(accountId, afterSecond);
+        LeadSnapshots.Changes next = snapshots.changesSince(accountId, afterSecond, MAX_CHANGED_LEADS);
         assertThat(next.wholeAccount()).isFalse();
         assertThat(next.changedIds()).containsExactly(third);
     }
@@ -75,8 +76,8 @@ class LeadChangeRetentionTest extends ApiTestBase {
 
         assertThat(jdbc.queryForObject("select count(*) from lead_changes where account_id = ?", Long.class,
                 recent.accountId())).isEqualTo(1);
-        assertThat(snapshots.changesSince(recent.accountId(), 0).wholeAccount()).isFalse();
-        assertThat(snapshots.changesSince(recent.accountId(), 0).changedIds()).hasSize(1);
+        assertThat(snapshots.changesSince(recent.accountId(), 0, MAX_CHANGED_LEADS).wholeAccount()).isFalse();
+        assertThat(snapshots.changesSince(recent.accountId(), 0, MAX_CHANGED_LEADS).changedIds()).hasSize(1);
         assertThat(snapshots.version(recent.accountId())).isEqualTo(recentVersion);
     }
 

@@ -1,5 +1,6 @@
 package com.asan.audience.lead;
 
+import static com.asan.audience.lead.LeadSnapshots.MAX_CHANGED_LEADS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.asan.audience.criteria.LeadFacts;
@@ -100,7 +101,7 @@ class LeadSnapshotsTest extends ApiTestBase {
         assertThat(bo.custom()).isEmpty();
         assertThat(bo.events()).isEmpty();
 
-        LeadSnapshots.Changes changes = snapshots.changesSince(account.accountId(), 0);
+        LeadSnapshots.Changes changes = snapshots.changesSince(account.accountId(), 0, MAX_CHANGED_LEADS);
         assertThat(changes.current()).as("a few leads read on one connection, the same way")
                 .containsExactlyInAnyOrderElementsOf(loaded.values());
     }
