@@ -8,6 +8,7 @@ import com.asan.audience.account.TeamMemberRemoved;
 import java.util.Collection;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertSetMoreStep;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.springframework.context.event.EventListener;
@@ -59,8 +60,7 @@ class LeadChangeFeed {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void contextChanged(long accountId) {
-        db.insertInto(CHANGES).set(ACCOUNT_ID, accountId).set(VERSION, nextVersion(accountId))
-                .set(LEAD_IDS, new Long[0]).execute();
+        changeNamingNoLead(accountId).execute();
     }
 
     /**
@@ -69,8 +69,7 @@ class LeadChangeFeed {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void fieldDropped(long accountId, String key) {
-        db.insertInto(CHANGES).set(ACCOUNT_ID, accountId).set(VERSION, nextVersion(accountId))
-                .set(LEAD_IDS, new Long[0]).set(DROPPED_FIELD, key).execute();
+        changeNamingNoLead(accountId).set(DROPPED_FIELD, key).execute();
     }
 
     /**
@@ -95,8 +94,13 @@ class LeadChangeFeed {
     /** The foreign key has just unassigned the removed member's leads: readers drop the member's value. */
     @EventListener
     void onTeamMemberRemoved(TeamMemberRemoved event) {
-        db.insertInto(CHANGES).set(ACCOUNT_ID, event.accountId()).set(VERSION, nextVersion(event.accountId()))
-                .set(LEAD_IDS, new Long[0]).set(UNASSIGNED_MEMBER, event.memberId()).execute();
+        changeNamingNoLead(event.accountId()).set(UNASSIGNED_MEMBER, event.memberId()).execute();
+    }
+
+    /** A row that moves the version and names no lead (an empty list, not null: null means the whole account). */
+    private InsertSetMoreStep<Record> changeNamingNoLead(long accountId) {
+        return db.insertInto(CHANGES).set(ACCOUNT_ID, accountId).set(VERSION, nextVersion(accountId))
+                .set(LEAD_IDS, new Long[0]);
     }
 
     private void record(long accountId, Long leadId) {
