@@ -213,10 +213,9 @@ final class AccountIndex {
         email.optimize();
         custom.values().forEach(ValueBitmaps::optimize);
         campaignEngagement.values().forEach(ValueBitmaps::optimize);
-        int size = ordinals.size();
-        created.optimize(size);
-        lastActive.optimize(size);
-        latestEngagement.values().forEach(column -> column.optimize(size));
+        created.optimize();
+        lastActive.optimize();
+        latestEngagement.values().forEach(TimeColumn::optimize);
         ordinals.trim();
     }
 

@@ -154,38 +154,36 @@ final class AccountIndexCodec {
             K value = (K) SnapshotCodec.readKey(in);
             RoaringBitmap bitmap = SnapshotCodec.readBitmap(in);
             values.byValue.put(value, bitmap);
-            values.lookup.put(value, bitmap);
         }
         SnapshotCodec.readInto(in, values.present);
     }
 
     private static void writeTimes(DataOutputStream out, TimeColumn column) throws IOException {
-        out.writeInt(column.halfSecondOfDay.length);
-        ByteBuffer chars = ByteBuffer.allocate(column.halfSecondOfDay.length * 2);
-        chars.asCharBuffer().put(column.halfSecondOfDay);
-        out.write(chars.array());
         SnapshotCodec.writeBitmap(out, column.oddSecond);
         SnapshotCodec.writeBitmap(out, column.fractional);
         SnapshotCodec.writeBitmap(out, column.present);
         out.writeInt(column.days.size());
-        for (Map.Entry<Long, RoaringBitmap> day : column.days.entrySet()) {
-            out.writeLong(day.getKey());
-            SnapshotCodec.writeBitmap(out, day.getValue());
+        for (int index = 0; index < column.days.size(); index++) {
+            DayBuckets.Bucket bucket = column.days.bucket(index);
+            out.writeLong(column.days.day(index));
+            SnapshotCodec.writeBitmap(out, bucket.ordinals);
+            char[] halfSeconds = bucket.halfSeconds();
+            ByteBuffer chars = ByteBuffer.allocate(halfSeconds.length * 2);
+            chars.asCharBuffer().put(halfSeconds);
+            out.write(chars.array());
         }
     }
 
     private static void readTimes(DataInputStream in, TimeColumn column) throws IOException {
-        int length = in.readInt();
-        column.halfSecondOfDay = new char[length];
-        ByteBuffer.wrap(SnapshotCodec.readBytes(in, length * 2)).asCharBuffer().get(column.halfSecondOfDay);
         SnapshotCodec.readInto(in, column.oddSecond);
         SnapshotCodec.readInto(in, column.fractional);
         SnapshotCodec.readInto(in, column.present);
         for (int n = in.readInt(); n > 0; n--) {
             long day = in.readLong();
-            RoaringBitmap bucket = SnapshotCodec.readBitmap(in);
-            column.days.put(day, bucket);
-            column.dayLookup.put(day, bucket);
+            RoaringBitmap ordinals = SnapshotCodec.readBitmap(in);
+            char[] halfSeconds = new char[ordinals.getCardinality()];
+            ByteBuffer.wrap(SnapshotCodec.readBytes(in, halfSeconds.length * 2)).asCharBuffer().get(halfSeconds);
+            column.days.append(day, new DayBuckets.Bucket(ordinals, halfSeconds));
         }
     }
 

@@ -64,8 +64,11 @@ final class ChunkedBitmaps<K> {
         return new ChunkedBitmaps<>(null, present, raw -> (K) raw);
     }
 
-    void add(K value, int ordinal) {
-        addCode(codeOf(value), ordinal);
+    /** Adds a value to an ordinal; returns the value's code: 0, 1, … in first-seen order. */
+    int add(K value, int ordinal) {
+        int code = codeOf(value);
+        addCode(code, ordinal);
+        return code;
     }
 
     /** Adds a value not yet normalised; a repeated raw value skips the normalisation. */
@@ -161,12 +164,7 @@ final class ChunkedBitmaps<K> {
         flush();
         present.flush();
         if (target != null) {
-            forEach((value, bitmap) -> {
-                target.byValue.put(value, bitmap);
-                if (target.lookup != target.byValue) {
-                    target.lookup.put(value, bitmap);
-                }
-            });
+            forEach(target.byValue::put);
         }
     }
 

@@ -1,12 +1,6 @@
 package com.asan.audience.countindex;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
-import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -16,30 +10,23 @@ import org.roaringbitmap.RoaringBitmap;
  *
  * <p>Values are compared in half-second keys, {@code 2 × seconds + (fraction ? 1 : 0)}: query bounds are whole
  * seconds ({@code EvaluationContext} truncates its clock), so {@code t > b} is {@code key >= 2b + 1} and
- * {@code t >= b} is {@code key >= 2b}. A value's day is the bucket holding its ordinal, which keeps only its second
- * of the day: 2 bytes (the second halved) and two bits (odd second, cut-off fraction). Finding an ordinal's day
- * means asking the buckets, so only a value that moves to another day (or a clear) searches for the old one.
+ * {@code t >= b} is {@code key >= 2b}. A value's day is the bucket holding its ordinal, which keeps beside it only
+ * its second of the day: 2 bytes (the second halved, by rank in the bucket) and two bits (odd second, cut-off
+ * fraction). Finding an ordinal's day means asking the buckets, so only a value that moves to another day (or a
+ * clear) searches for the old one.
  */
 final class TimeColumn {
 
     static final long NONE = Long.MIN_VALUE;
     static final long DAY_SECONDS = 86_400L;
     static final long DAY_KEYS = 2 * DAY_SECONDS;
-    static final char ABSENT = Character.MAX_VALUE;
 
-    char[] halfSecondOfDay = new char[1024];
     final RoaringBitmap oddSecond = new RoaringBitmap();
     final RoaringBitmap fractional = new RoaringBitmap();
-    final TreeMap<Long, RoaringBitmap> days = new TreeMap<>();
-    /** The same buckets by day for writes: a hash lookup instead of a walk down the tree. */
-    final Map<Long, RoaringBitmap> dayLookup = new HashMap<>();
+    final DayBuckets days = new DayBuckets();
     final RoaringBitmap present = new RoaringBitmap();
     /** Unions of whole-day spans in use (see {@link KeptBitmaps}). */
     private final KeptBitmaps<KeptBitmaps.Span<Long>, Long> unions = new KeptBitmaps<>(KeptBitmaps.Span::contains);
-
-    TimeColumn() {
-        Arrays.fill(halfSecondOfDay, ABSENT);
-    }
 
     /** The half-second key of an instant: exact for comparisons with whole-second bounds. */
     static long key(Instant instant) {
@@ -47,26 +34,15 @@ final class TimeColumn {
     }
 
     long get(int ordinal) {
-        return has(ordinal) ? keyOf(dayOf(ordinal), ordinal) : NONE;
-    }
-
-    /** Whether the ordinal has a value: its 2 bytes say so, without a bitmap lookup. */
-    private boolean has(int ordinal) {
-        return ordinal < halfSecondOfDay.length && halfSecondOfDay[ordinal] != ABSENT;
-    }
-
-    /** The day bucket holding the ordinal, which must be present: asks the buckets, newest first. */
-    private long dayOf(int ordinal) {
-        for (Map.Entry<Long, RoaringBitmap> day : days.descendingMap().entrySet()) {
-            if (day.getValue().contains(ordinal)) {
-                return day.getKey();
-            }
+        if (!present.contains(ordinal)) {
+            return NONE;
         }
-        throw new IllegalStateException("ordinal " + ordinal + " is present but in no day");
+        int index = days.indexHolding(ordinal);
+        return keyOf(days.day(index), days.bucket(index).halfSecond(ordinal), ordinal);
     }
 
-    private long keyOf(long day, int ordinal) {
-        long second = day * DAY_SECONDS + 2L * halfSecondOfDay[ordinal] + (oddSecond.contains(ordinal) ? 1 : 0);
+    private long keyOf(long day, char halfSecond, int ordinal) {
+        long second = day * DAY_SECONDS + 2L * halfSecond + (oddSecond.contains(ordinal) ? 1 : 0);
         return 2 * second + (fractional.contains(ordinal) ? 1 : 0);
     }
 
@@ -77,22 +53,17 @@ final class TimeColumn {
             return;
         }
         long day = Math.floorDiv(key, DAY_KEYS);
-        RoaringBitmap bucket = dayLookup.get(day);
-        boolean sameDay = has(ordinal) && bucket != null && bucket.contains(ordinal);
+        int secondOfDay = (int) (Math.floorDiv(key, 2L) - day * DAY_SECONDS);
+        char halfSecond = (char) (secondOfDay >> 1);
+        DayBuckets.Bucket bucket = days.find(day);
+        boolean sameDay = bucket != null && bucket.contains(ordinal);
         if (!sameDay) {
             clear(ordinal);
-            if (bucket == null) {
-                bucket = new RoaringBitmap();
-                days.put(day, bucket);
-                dayLookup.put(day, bucket);
-            }
-            bucket.add(ordinal);
+            bucket = days.getOrCreate(day);
             unions.added(day, ordinal);
             present.add(ordinal);
         }
-        ensureCapacity(ordinal);
-        int secondOfDay = (int) (Math.floorDiv(key, 2L) - day * DAY_SECONDS);
-        halfSecondOfDay[ordinal] = (char) (secondOfDay >> 1);
+        bucket.put(ordinal, halfSecond);
         // after a clear (or for a new ordinal) both bits are off already: only a same-day rewrite may turn one off
         mark(oddSecond, ordinal, (secondOfDay & 1) == 1, sameDay);
         mark(fractional, ordinal, (key & 1) == 1, sameDay);
@@ -107,33 +78,19 @@ final class TimeColumn {
     }
 
     void clear(int ordinal) {
-        if (!has(ordinal)) {
+        if (!present.contains(ordinal)) {
             return;
         }
-        long day = dayOf(ordinal);
-        RoaringBitmap bucket = dayLookup.get(day);
+        int index = days.indexHolding(ordinal);
+        DayBuckets.Bucket bucket = days.bucket(index);
         bucket.remove(ordinal);
-        if (bucket.isEmpty()) {
-            days.remove(day);
-            dayLookup.remove(day);
+        if (bucket.ordinals.isEmpty()) {
+            days.remove(index);
         }
         unions.removed(ordinal);
         present.remove(ordinal);
         fractional.remove(ordinal);
         oddSecond.remove(ordinal);
-        halfSecondOfDay[ordinal] = ABSENT;
-    }
-
-    private void ensureCapacity(int ordinal) {
-        if (ordinal >= halfSecondOfDay.length) {
-            resize(Math.max(ordinal + 1, halfSecondOfDay.length * 2));
-        }
-    }
-
-    private void resize(int length) {
-        int old = halfSecondOfDay.length;
-        halfSecondOfDay = Arrays.copyOf(halfSecondOfDay, length);
-        Arrays.fill(halfSecondOfDay, Math.min(old, length), length, ABSENT);
     }
 
     RoaringBitmap present() {
@@ -149,27 +106,28 @@ final class TimeColumn {
         }
         boolean firstWhole = whollyInside(firstDay, fromInclusive, toExclusive);
         boolean lastWhole = whollyInside(lastDay, fromInclusive, toExclusive);
-        NavigableMap<Long, RoaringBitmap> inside = days.subMap(firstDay, firstWhole, lastDay, lastWhole);
-        if (inside.size() * 2 > days.size()) {
+        int insideFrom = days.firstIndexFrom(firstDay, firstWhole);
+        int insideTo = days.firstIndexFrom(lastDay, !lastWhole);
+        if ((insideTo - insideFrom) * 2 > days.size()) {
             RoaringBitmap result = present.clone();
-            result.andNot(union(days.headMap(firstDay, false)));
-            result.andNot(union(days.tailMap(lastDay, false)));
+            result.andNot(union(0, days.firstIndexFrom(firstDay, true)));
+            result.andNot(union(days.firstIndexFrom(lastDay, false), days.size()));
             if (!firstWhole) {
-                removeOutOfRange(result, firstDay, days.get(firstDay), fromInclusive, toExclusive);
+                removeOutOfRange(result, firstDay, days.find(firstDay), fromInclusive, toExclusive);
             }
             if (lastDay != firstDay && !lastWhole) {
-                removeOutOfRange(result, lastDay, days.get(lastDay), fromInclusive, toExclusive);
+                removeOutOfRange(result, lastDay, days.find(lastDay), fromInclusive, toExclusive);
             }
             return result;
         }
         RoaringBitmap boundary = new RoaringBitmap();
         if (!firstWhole) {
-            addInRange(boundary, firstDay, days.get(firstDay), fromInclusive, toExclusive);
+            addInRange(boundary, firstDay, days.find(firstDay), fromInclusive, toExclusive);
         }
         if (lastDay != firstDay && !lastWhole) {
-            addInRange(boundary, lastDay, days.get(lastDay), fromInclusive, toExclusive);
+            addInRange(boundary, lastDay, days.find(lastDay), fromInclusive, toExclusive);
         }
-        return RoaringBitmap.or(union(inside), boundary);
+        return RoaringBitmap.or(union(insideFrom, insideTo), boundary);
     }
 
     /**
@@ -181,13 +139,12 @@ final class TimeColumn {
                 && (toExclusive == NONE || (day + 1) * DAY_KEYS <= toExclusive);
     }
 
-    /** The union of whole day buckets, kept for later queries; do not modify it. */
-    private RoaringBitmap union(NavigableMap<Long, RoaringBitmap> buckets) {
-        if (buckets.isEmpty()) {
+    /** The union of the buckets at indexes [from, to), kept for later queries; do not modify it. */
+    private RoaringBitmap union(int from, int to) {
+        if (from >= to) {
             return new RoaringBitmap();
         }
-        return unions.get(new KeptBitmaps.Span<>(buckets.firstKey(), buckets.lastKey()),
-                () -> FastAggregation.or(buckets.values().iterator()));
+        return unions.get(new KeptBitmaps.Span<>(days.day(from), days.day(to - 1)), () -> days.union(from, to));
     }
 
     /** How many ordinals have a key in [from, to), by bucket cardinalities: no bitmap is built. */
@@ -199,62 +156,60 @@ final class TimeColumn {
         }
         boolean firstWhole = whollyInside(firstDay, fromInclusive, toExclusive);
         boolean lastWhole = whollyInside(lastDay, fromInclusive, toExclusive);
-        long count = 0;
-        for (RoaringBitmap bucket : days.subMap(firstDay, firstWhole, lastDay, lastWhole).values()) {
-            count += bucket.getLongCardinality();
-        }
+        long count = days.cardinality(days.firstIndexFrom(firstDay, firstWhole), days.firstIndexFrom(lastDay, !lastWhole));
         if (!firstWhole) {
-            count += countInRange(firstDay, days.get(firstDay), fromInclusive, toExclusive);
+            count += countInRange(firstDay, days.find(firstDay), fromInclusive, toExclusive);
         }
         if (lastDay != firstDay && !lastWhole) {
-            count += countInRange(lastDay, days.get(lastDay), fromInclusive, toExclusive);
+            count += countInRange(lastDay, days.find(lastDay), fromInclusive, toExclusive);
         }
         return count;
     }
 
     private long firstDay(long fromInclusive) {
-        return fromInclusive == NONE ? (days.isEmpty() ? 0 : days.firstKey()) : Math.floorDiv(fromInclusive, DAY_KEYS);
+        return fromInclusive == NONE ? (days.isEmpty() ? 0 : days.day(0)) : Math.floorDiv(fromInclusive, DAY_KEYS);
     }
 
     private long lastDay(long toExclusive) {
-        return toExclusive == NONE ? (days.isEmpty() ? -1 : days.lastKey()) : Math.floorDiv(toExclusive - 1, DAY_KEYS);
+        return toExclusive == NONE ? (days.isEmpty() ? -1 : days.day(days.size() - 1))
+                : Math.floorDiv(toExclusive - 1, DAY_KEYS);
     }
 
-    private long countInRange(long day, RoaringBitmap bucket, long from, long to) {
+    private long countInRange(long day, DayBuckets.Bucket bucket, long from, long to) {
         if (bucket == null) {
             return 0;
         }
         long count = 0;
-        IntIterator it = bucket.getIntIterator();
-        while (it.hasNext()) {
-            if (within(day, it.next(), from, to)) {
+        IntIterator it = bucket.ordinals.getIntIterator();
+        for (int rank = 0; it.hasNext(); rank++) {
+            if (within(day, bucket.halfSecondAt(rank), it.next(), from, to)) {
                 count++;
             }
         }
         return count;
     }
 
-    private void addInRange(RoaringBitmap result, long day, RoaringBitmap bucket, long from, long to) {
+    private void addInRange(RoaringBitmap result, long day, DayBuckets.Bucket bucket, long from, long to) {
         if (bucket == null) {
             return;
         }
-        IntIterator it = bucket.getIntIterator();
-        while (it.hasNext()) {
+        IntIterator it = bucket.ordinals.getIntIterator();
+        for (int rank = 0; it.hasNext(); rank++) {
             int ordinal = it.next();
-            if (within(day, ordinal, from, to)) {
+            if (within(day, bucket.halfSecondAt(rank), ordinal, from, to)) {
                 result.add(ordinal);
             }
         }
     }
 
-    private void removeOutOfRange(RoaringBitmap result, long day, RoaringBitmap bucket, long from, long to) {
+    private void removeOutOfRange(RoaringBitmap result, long day, DayBuckets.Bucket bucket, long from, long to) {
         if (bucket == null) {
             return;
         }
-        IntIterator it = bucket.getIntIterator();
-        while (it.hasNext()) {
+        IntIterator it = bucket.ordinals.getIntIterator();
+        for (int rank = 0; it.hasNext(); rank++) {
             int ordinal = it.next();
-            if (!within(day, ordinal, from, to)) {
+            if (!within(day, bucket.halfSecondAt(rank), ordinal, from, to)) {
                 result.remove(ordinal);
             }
         }
@@ -264,8 +219,8 @@ final class TimeColumn {
      * Whether the key k of an ordinal in this day satisfies {@code from <= k < to}. Its 2 bytes place k within a
      * span of four keys (odd second, fraction); the two bits are read only when a bound falls inside that span.
      */
-    private boolean within(long day, int ordinal, long from, long to) {
-        long lowest = 2 * (day * DAY_SECONDS + 2L * halfSecondOfDay[ordinal]);
+    private boolean within(long day, char halfSecond, int ordinal, long from, long to) {
+        long lowest = 2 * (day * DAY_SECONDS + 2L * halfSecond);
         long highest = lowest + 3;
         if ((from != NONE && highest < from) || (to != NONE && lowest >= to)) {
             return false;
@@ -273,27 +228,20 @@ final class TimeColumn {
         if ((from == NONE || lowest >= from) && (to == NONE || highest < to)) {
             return true;
         }
-        long key = keyOf(day, ordinal);
+        long key = keyOf(day, halfSecond, ordinal);
         return (from == NONE || key >= from) && (to == NONE || key < to);
     }
 
-    /** After a bulk load: sizes the per-ordinal array to the ordinals given out (however it grew), compresses. */
-    void optimize(int size) {
-        if (Math.max(size, 16) != halfSecondOfDay.length) {
-            resize(Math.max(size, 16));
-        }
+    /** After a bulk load: trims every bucket to its size, compresses. */
+    void optimize() {
         present.runOptimize();
         fractional.runOptimize();
         oddSecond.runOptimize();
-        days.values().forEach(RoaringBitmap::runOptimize);
+        days.optimize();
     }
 
     long sizeInBytes() {
-        long bytes = halfSecondOfDay.length * 2L + present.getLongSizeInBytes() + fractional.getLongSizeInBytes()
-                + oddSecond.getLongSizeInBytes() + dayLookup.size() * 48L + unions.sizeInBytes();
-        for (RoaringBitmap day : days.values()) {
-            bytes += 48 + day.getLongSizeInBytes();
-        }
-        return bytes;
+        return present.getLongSizeInBytes() + fractional.getLongSizeInBytes() + oddSecond.getLongSizeInBytes()
+                + days.sizeInBytes() + unions.sizeInBytes();
     }
 }

@@ -1,6 +1,9 @@
 package com.asan.audience.countindex;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
 
 /** Fills an empty {@link TimeColumn} from values given in ascending ordinal order, bitmaps a container at a time. */
 final class TimeColumnBuilder {
@@ -9,7 +12,9 @@ final class TimeColumnBuilder {
     private final ChunkedBitmaps<Long> days;
     private final AscendingBitmap oddSecond;
     private final AscendingBitmap fractional;
-    private char[] halfSecondOfDay = new char[1024];
+    /** Per day code of {@code days}, the half seconds of its ordinals in ascending ordinal order. */
+    private final List<char[]> halfSeconds = new ArrayList<>();
+    private int[] counts = new int[16];
     private long lastDay = Long.MIN_VALUE;
     private Long lastDayKey;
 
@@ -21,7 +26,6 @@ final class TimeColumnBuilder {
         this.days = ChunkedBitmaps.standalone(target.present);
         this.oddSecond = new AscendingBitmap(target.oddSecond);
         this.fractional = new AscendingBitmap(target.fractional);
-        Arrays.fill(halfSecondOfDay, TimeColumn.ABSENT);
     }
 
     /** The value of a new ordinal: what {@link TimeColumn#set} stores for it, given as a half-second key. */
@@ -31,14 +35,9 @@ final class TimeColumnBuilder {
             lastDay = day;
             lastDayKey = day;
         }
-        days.add(lastDayKey, ordinal);
-        if (ordinal >= halfSecondOfDay.length) {
-            int old = halfSecondOfDay.length;
-            halfSecondOfDay = Arrays.copyOf(halfSecondOfDay, Math.max(ordinal + 1, old * 2));
-            Arrays.fill(halfSecondOfDay, old, halfSecondOfDay.length, TimeColumn.ABSENT);
-        }
+        int code = days.add(lastDayKey, ordinal);
         int secondOfDay = (int) (Math.floorDiv(key, 2L) - day * TimeColumn.DAY_SECONDS);
-        halfSecondOfDay[ordinal] = (char) (secondOfDay >> 1);
+        note(code, (char) (secondOfDay >> 1));
         if ((secondOfDay & 1) == 1) {
             oddSecond.add(ordinal);
         }
@@ -47,15 +46,34 @@ final class TimeColumnBuilder {
         }
     }
 
+    private void note(int code, char halfSecond) {
+        if (code == halfSeconds.size()) {
+            halfSeconds.add(new char[16]);
+            if (code == counts.length) {
+                counts = Arrays.copyOf(counts, code * 2);
+            }
+        }
+        char[] values = halfSeconds.get(code);
+        int count = counts[code];
+        if (count == values.length) {
+            values = Arrays.copyOf(values, count * 2);
+            halfSeconds.set(code, values);
+        }
+        values[count] = halfSecond;
+        counts[code] = count + 1;
+    }
+
     TimeColumn finish() {
         days.finish();
         oddSecond.flush();
         fractional.flush();
-        days.forEach((day, bucket) -> {
-            target.days.put(day, bucket);
-            target.dayLookup.put(day, bucket);
+        TreeMap<Long, DayBuckets.Bucket> inDayOrder = new TreeMap<>();
+        int[] code = {0};
+        days.forEach((day, ordinals) -> {
+            int count = counts[code[0]];
+            inDayOrder.put(day, new DayBuckets.Bucket(ordinals, Arrays.copyOf(halfSeconds.get(code[0]++), count)));
         });
-        target.halfSecondOfDay = halfSecondOfDay;
+        inDayOrder.forEach(target.days::append);
         return target;
     }
 }

@@ -12,13 +12,12 @@ import org.roaringbitmap.RoaringBitmap;
 /** One bitmap per distinct value of an attribute, plus the bitmap of ordinals that have any value. */
 final class ValueBitmaps<K> {
 
-    final Map<K, RoaringBitmap> byValue;
     /**
-     * The bitmaps by value for writes: {@code byValue} itself when hashed; for sorted columns a hash map beside the
-     * tree, as walking the tree on every write cost more than the write (keys must then have equals consistent
-     * with compareTo: {@link AccountIndex#customKey} strips a number's trailing zeros).
+     * Hashed, or a tree for sorted columns. A write looks its value up in the tree (a few hundred values, ~10
+     * comparisons); bulk builds code values by hash in {@link ChunkedBitmaps} instead, so a hash map beside the
+     * tree, 48 bytes a value, no longer pays for itself.
      */
-    final Map<K, RoaringBitmap> lookup;
+    final Map<K, RoaringBitmap> byValue;
     final RoaringBitmap present = new RoaringBitmap();
     /** Unions of value spans in use (sorted columns only; see {@link KeptBitmaps}). */
     @SuppressWarnings("rawtypes")
@@ -27,7 +26,6 @@ final class ValueBitmaps<K> {
     @SuppressWarnings("rawtypes")
     private ValueBitmaps(Map<K, RoaringBitmap> byValue, KeptBitmaps unions) {
         this.byValue = byValue;
-        this.lookup = byValue instanceof TreeMap ? new HashMap<>() : byValue;
         this.unions = unions;
     }
 
@@ -42,11 +40,10 @@ final class ValueBitmaps<K> {
 
     @SuppressWarnings("unchecked")
     void add(K value, int ordinal) {
-        RoaringBitmap bitmap = lookup.get(value);
+        RoaringBitmap bitmap = byValue.get(value);
         if (bitmap == null) {
             bitmap = new RoaringBitmap();
             byValue.put(value, bitmap);
-            lookup.put(value, bitmap);
         }
         bitmap.add(ordinal);
         present.add(ordinal);
@@ -61,7 +58,7 @@ final class ValueBitmaps<K> {
      */
     void set(K value, int ordinal) {
         if (value != null) {
-            RoaringBitmap current = lookup.get(value);
+            RoaringBitmap current = byValue.get(value);
             if (current != null && current.contains(ordinal)) {
                 return;
             }
@@ -86,9 +83,7 @@ final class ValueBitmaps<K> {
                     unions.removed(ordinal);
                 }
                 if (value.getValue().isEmpty()) {
-                    K key = value.getKey(); // read first: removing a tree entry may move another one into it
                     values.remove();
-                    lookup.remove(key);
                 }
             }
         }
@@ -101,7 +96,6 @@ final class ValueBitmaps<K> {
         if (bitmap == null) {
             return;
         }
-        lookup.remove(value);
         present.andNot(bitmap);
         if (unions != null) {
             unions.clear(); // kept unions of spans holding the value; rebuilt on their next use
@@ -215,9 +209,6 @@ final class ValueBitmaps<K> {
         long bytes = present.getLongSizeInBytes() + (unions == null ? 0 : unions.sizeInBytes());
         for (RoaringBitmap bitmap : byValue.values()) {
             bytes += 64 + bitmap.getLongSizeInBytes();
-        }
-        if (lookup != byValue) {
-            bytes += 48L * lookup.size();
         }
         return bytes;
     }
