@@ -39,7 +39,8 @@ final class AccountIndex {
     final TimeColumn lastActive = new TimeColumn();
     final Map<String, ValueBitmaps<Object>> custom = new HashMap<>();
     /** Who opened / clicked each campaign (no times: a campaign-specific within_days goes to PostgreSQL). */
-    final Map<EngagementKey, ValueBitmaps<Boolean>> campaignEngagement = new HashMap<>();
+    /** Per campaign and event type, who did it: one bitmap, which is also its own "has a value". */
+    final Map<EngagementKey, RoaringBitmap> campaignEngagement = new HashMap<>();
     /** The latest opened / clicked time of any campaign, per lead, for "any campaign within N days". */
     final Map<String, TimeColumn> latestEngagement = new HashMap<>();
 
@@ -103,16 +104,16 @@ final class AccountIndex {
         Set<EngagementKey> engaged = known ? new HashSet<>() : null;
         for (LeadFacts.EngagementEvent event : lead.events()) {
             EngagementKey key = new EngagementKey(event.campaignId(), event.type());
-            campaignEngagement.computeIfAbsent(key, k -> ValueBitmaps.hashed()).add(Boolean.TRUE, ordinal);
+            campaignEngagement.computeIfAbsent(key, k -> new RoaringBitmap()).add(ordinal);
             latestByType.merge(event.type(), TimeColumn.key(event.occurredAt()), Math::max);
             if (known) {
                 engaged.add(key);
             }
         }
         if (known) {
-            campaignEngagement.forEach((key, values) -> {
+            campaignEngagement.forEach((key, engagedLeads) -> {
                 if (!engaged.contains(key)) {
-                    values.remove(ordinal);
+                    engagedLeads.remove(ordinal);
                 }
             });
         }
@@ -159,7 +160,7 @@ final class AccountIndex {
         lastName.remove(ordinal);
         email.clear(ordinal);
         custom.values().forEach(values -> values.remove(ordinal));
-        campaignEngagement.values().forEach(values -> values.remove(ordinal));
+        campaignEngagement.values().forEach(engagedLeads -> engagedLeads.remove(ordinal));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -196,7 +197,7 @@ final class AccountIndex {
         bytes.put("created, last active", created.sizeInBytes() + lastActive.sizeInBytes());
         bytes.put("custom fields", custom.values().stream().mapToLong(ValueBitmaps::sizeInBytes).sum());
         bytes.put("engagement per campaign", campaignEngagement.values().stream()
-                .mapToLong(ValueBitmaps::sizeInBytes).sum());
+                .mapToLong(engagedLeads -> 64 + engagedLeads.getLongSizeInBytes()).sum());
         bytes.put("latest engagement times", latestEngagement.values().stream()
                 .mapToLong(TimeColumn::sizeInBytes).sum());
         return bytes;
@@ -212,7 +213,7 @@ final class AccountIndex {
         lastName.optimize();
         email.optimize();
         custom.values().forEach(ValueBitmaps::optimize);
-        campaignEngagement.values().forEach(ValueBitmaps::optimize);
+        campaignEngagement.values().forEach(RoaringBitmap::runOptimize);
         created.optimize();
         lastActive.optimize();
         latestEngagement.values().forEach(TimeColumn::optimize);

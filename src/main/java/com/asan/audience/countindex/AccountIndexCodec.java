@@ -40,10 +40,10 @@ final class AccountIndexCodec {
             writeValues(out, field.getValue());
         }
         out.writeInt(index.campaignEngagement.size());
-        for (Map.Entry<AccountIndex.EngagementKey, ValueBitmaps<Boolean>> engaged : index.campaignEngagement.entrySet()) {
+        for (Map.Entry<AccountIndex.EngagementKey, RoaringBitmap> engaged : index.campaignEngagement.entrySet()) {
             out.writeLong(engaged.getKey().campaignId());
             SnapshotCodec.writeText(out, engaged.getKey().type());
-            writeValues(out, engaged.getValue());
+            SnapshotCodec.writeBitmap(out, engaged.getValue());
         }
         out.writeInt(index.latestEngagement.size());
         for (Map.Entry<String, TimeColumn> latest : index.latestEngagement.entrySet()) {
@@ -75,7 +75,7 @@ final class AccountIndexCodec {
         }
         for (int n = in.readInt(); n > 0; n--) {
             AccountIndex.EngagementKey key = new AccountIndex.EngagementKey(in.readLong(), SnapshotCodec.readText(in));
-            index.campaignEngagement.put(key, readNewValues(in));
+            index.campaignEngagement.put(key, SnapshotCodec.readBitmap(in));
         }
         for (int n = in.readInt(); n > 0; n--) {
             String type = SnapshotCodec.readText(in);

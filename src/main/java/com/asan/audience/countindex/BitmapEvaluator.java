@@ -247,9 +247,9 @@ final class BitmapEvaluator implements CheckVisitor<RoaringBitmap> {
         }
         Long campaign = check.campaign().kind() == Check.CampaignRef.Kind.LAST ? context.lastCampaignId()
                 : check.campaign().campaignId();
-        ValueBitmaps<Boolean> engaged = campaign == null ? null
+        RoaringBitmap engaged = campaign == null ? null
                 : index.campaignEngagement.get(new AccountIndex.EngagementKey(campaign, type));
-        return engaged == null ? new RoaringBitmap() : engaged.present();
+        return engaged == null ? new RoaringBitmap() : engaged;
     }
 
     private RoaringBitmap present(Attribute attribute) {

@@ -117,12 +117,7 @@ final class FreshIndexBuilder {
             index.custom.put(key, column.target());
         });
         campaignEngagement.finish();
-        campaignEngagement.forEach((key, bitmap) -> {
-            ValueBitmaps<Boolean> engaged = ValueBitmaps.hashed();
-            engaged.byValue.put(Boolean.TRUE, bitmap);
-            engaged.present.or(bitmap);
-            index.campaignEngagement.put(key, engaged);
-        });
+        campaignEngagement.forEach(index.campaignEngagement::put);
         latestEngagement.forEach((type, column) -> index.latestEngagement.put(type, column.finish()));
         return index;
     }
