@@ -79,6 +79,19 @@ final class BinaryCopyReader implements AutoCloseable {
         return int8(0);
     }
 
+    /** The next field as a {@code boolean}; NULL is false. */
+    boolean bool() throws SQLException {
+        int length = fieldLength();
+        if (length < 0) {
+            return false;
+        }
+        if (length != 1) {
+            throw new SQLException("expected a 1-byte boolean, got " + length + " bytes");
+        }
+        ensure(1);
+        return buffer[position++] != 0;
+    }
+
     /** The next field as text, or null. */
     String text() throws SQLException {
         int length = fieldLength();
