@@ -54,14 +54,9 @@ final class BinaryCopyReader implements AutoCloseable {
 
     /** The next field as a {@code bigint}; {@code ifNull} when it is NULL. */
     long int8(long ifNull) throws SQLException {
-        int length = fieldLength();
-        if (length < 0) {
+        if (!fixedSizeField(8, "an 8-byte bigint or timestamptz")) {
             return ifNull;
         }
-        if (length != 8) {
-            throw new SQLException("expected an 8-byte bigint or timestamptz, got " + length + " bytes");
-        }
-        ensure(8);
         long value = 0;
         for (int i = 0; i < 8; i++) {
             value = (value << 8) | (buffer[position++] & 0xFF);
@@ -81,15 +76,20 @@ final class BinaryCopyReader implements AutoCloseable {
 
     /** The next field as a {@code boolean}; NULL is false. */
     boolean bool() throws SQLException {
+        return fixedSizeField(1, "a 1-byte boolean") && buffer[position++] != 0;
+    }
+
+    /** Reads the next field's length: false for NULL, otherwise checks it and makes its bytes available. */
+    private boolean fixedSizeField(int size, String expected) throws SQLException {
         int length = fieldLength();
         if (length < 0) {
             return false;
         }
-        if (length != 1) {
-            throw new SQLException("expected a 1-byte boolean, got " + length + " bytes");
+        if (length != size) {
+            throw new SQLException("expected " + expected + ", got " + length + " bytes");
         }
-        ensure(1);
-        return buffer[position++] != 0;
+        ensure(size);
+        return true;
     }
 
     /** The next field as text, or null. */
