@@ -15,7 +15,8 @@ final class ValueBitmaps<K> {
     /**
      * Hashed, or a tree for sorted columns. A write looks its value up in the tree (a few hundred values, ~10
      * comparisons); bulk builds code values by hash in {@link ChunkedBitmaps} instead, so a hash map beside the
-     * tree, 48 bytes a value, no longer pays for itself.
+     * tree, 48 bytes a value, no longer pays for itself. As builds hash the keys of sorted columns, those keys must
+     * have equals consistent with compareTo ({@link AccountIndex#customKey} strips a number's trailing zeros).
      */
     final Map<K, RoaringBitmap> byValue;
     final RoaringBitmap present = new RoaringBitmap();
