@@ -38,8 +38,10 @@ final class AccountIndex {
     final TimeColumn created = new TimeColumn();
     final TimeColumn lastActive = new TimeColumn();
     final Map<String, ValueBitmaps<Object>> custom = new HashMap<>();
-    /** Who opened / clicked each campaign (no times: a campaign-specific within_days goes to PostgreSQL). */
-    /** Per campaign and event type, who did it: one bitmap, which is also its own "has a value". */
+    /**
+     * Who opened / clicked each campaign, one bitmap per campaign and type, which is also its own "has a value"
+     * (no times: a campaign-specific within_days goes to PostgreSQL).
+     */
     final Map<EngagementKey, RoaringBitmap> campaignEngagement = new HashMap<>();
     /** The latest opened / clicked time of any campaign, per lead, for "any campaign within N days". */
     final Map<String, TimeColumn> latestEngagement = new HashMap<>();

@@ -181,8 +181,14 @@ final class AccountIndexCodec {
         for (int n = in.readInt(); n > 0; n--) {
             long day = in.readLong();
             RoaringBitmap ordinals = SnapshotCodec.readBitmap(in);
-            char[] halfSeconds = new char[ordinals.getCardinality()];
-            ByteBuffer.wrap(SnapshotCodec.readBytes(in, halfSeconds.length * 2)).asCharBuffer().get(halfSeconds);
+            long cardinality = ordinals.getLongCardinality();
+            if (cardinality > Integer.MAX_VALUE / 2) {
+                throw new IOException("a day bucket of " + cardinality + " ordinals");
+            }
+            // the bytes first: a damaged stream ends there, before a char array of the claimed size is allocated
+            byte[] bytes = SnapshotCodec.readBytes(in, (int) cardinality * 2);
+            char[] halfSeconds = new char[(int) cardinality];
+            ByteBuffer.wrap(bytes).asCharBuffer().get(halfSeconds);
             column.days.append(day, new DayBuckets.Bucket(ordinals, halfSeconds));
         }
     }
