@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -34,19 +36,23 @@ final class AccountIndexCodec {
         writeHeap(out, index.email.localParts);
         writeTimes(out, index.created);
         writeTimes(out, index.lastActive);
+        // maps in key order: the bytes do not depend on the order in which columns were created
         out.writeInt(index.custom.size());
-        for (Map.Entry<String, ValueBitmaps<Object>> field : index.custom.entrySet()) {
+        for (Map.Entry<String, ValueBitmaps<Object>> field : new TreeMap<>(index.custom).entrySet()) {
             SnapshotCodec.writeText(out, field.getKey());
             writeValues(out, field.getValue());
         }
         out.writeInt(index.campaignEngagement.size());
-        for (Map.Entry<AccountIndex.EngagementKey, RoaringBitmap> engaged : index.campaignEngagement.entrySet()) {
+        TreeMap<AccountIndex.EngagementKey, RoaringBitmap> engagement = new TreeMap<>(Comparator
+                .comparingLong(AccountIndex.EngagementKey::campaignId).thenComparing(AccountIndex.EngagementKey::type));
+        engagement.putAll(index.campaignEngagement);
+        for (Map.Entry<AccountIndex.EngagementKey, RoaringBitmap> engaged : engagement.entrySet()) {
             out.writeLong(engaged.getKey().campaignId());
             SnapshotCodec.writeText(out, engaged.getKey().type());
             SnapshotCodec.writeBitmap(out, engaged.getValue());
         }
         out.writeInt(index.latestEngagement.size());
-        for (Map.Entry<String, TimeColumn> latest : index.latestEngagement.entrySet()) {
+        for (Map.Entry<String, TimeColumn> latest : new TreeMap<>(index.latestEngagement).entrySet()) {
             SnapshotCodec.writeText(out, latest.getKey());
             writeTimes(out, latest.getValue());
         }

@@ -20,14 +20,10 @@ import org.roaringbitmap.RoaringBitmap;
  */
 final class ChunkedBitmaps<K> {
 
-    /** Raw values remembered with their code; past this many, raw values are normalised on every add. */
-    private static final int RAW_CACHE_LIMIT = 1 << 16;
-
     private final ValueBitmaps<K> target;
     private final Function<Object, K> normalize;
     private final AscendingBitmap present;
     private final Map<K, Integer> codes = new HashMap<>();
-    private final Map<Object, Integer> rawCodes = new HashMap<>();
     private final List<K> values = new ArrayList<>();
     private final List<RoaringBitmap> bitmaps = new ArrayList<>();
 
@@ -48,7 +44,7 @@ final class ChunkedBitmaps<K> {
         this.present = new AscendingBitmap(present);
     }
 
-    /** Writes into the empty column on {@link #finish()}; {@code addRaw} values are normalised first. */
+    /** Writes into the empty column on {@link #finish()}; values given to {@link #codeOfRaw} are normalised first. */
     static <K> ChunkedBitmaps<K> into(ValueBitmaps<K> target, Function<Object, K> normalize) {
         return new ChunkedBitmaps<>(target, target.present, normalize);
     }
@@ -61,7 +57,11 @@ final class ChunkedBitmaps<K> {
     /** Bitmaps by value, read with {@link #forEach} after {@link #finish()}; the ordinals with any value go to present. */
     @SuppressWarnings("unchecked")
     static <K> ChunkedBitmaps<K> standalone(RoaringBitmap present) {
-        return new ChunkedBitmaps<>(null, present, raw -> (K) raw);
+        return standalone(present, raw -> (K) raw);
+    }
+
+    static <K> ChunkedBitmaps<K> standalone(RoaringBitmap present, Function<Object, K> normalize) {
+        return new ChunkedBitmaps<>(null, present, normalize);
     }
 
     /** Adds a value to an ordinal; returns the value's code: 0, 1, … in first-seen order. */
@@ -71,16 +71,9 @@ final class ChunkedBitmaps<K> {
         return code;
     }
 
-    /** Adds a value not yet normalised; a repeated raw value skips the normalisation. */
-    void addRaw(Object raw, int ordinal) {
-        Integer code = rawCodes.get(raw);
-        if (code == null) {
-            code = codeOf(normalize.apply(raw));
-            if (rawCodes.size() < RAW_CACHE_LIMIT) {
-                rawCodes.put(raw, code);
-            }
-        }
-        addCode(code, ordinal);
+    /** The code of a value not yet normalised, for {@link #addCode}; a new value gets the next code. */
+    int codeOfRaw(Object raw) {
+        return codeOf(normalize.apply(raw));
     }
 
     private int codeOf(K value) {
@@ -98,7 +91,8 @@ final class ChunkedBitmaps<K> {
         return code;
     }
 
-    private void addCode(int code, int ordinal) {
+    /** Adds the value of a code given by {@link #add} or {@link #codeOfRaw} to an ordinal. */
+    void addCode(int code, int ordinal) {
         int key = ordinal >>> 16;
         if (key != chunk) {
             flush();

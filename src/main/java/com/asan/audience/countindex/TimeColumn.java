@@ -30,7 +30,11 @@ final class TimeColumn {
 
     /** The half-second key of an instant: exact for comparisons with whole-second bounds. */
     static long key(Instant instant) {
-        return 2 * instant.getEpochSecond() + (instant.getNano() == 0 ? 0 : 1);
+        return key(instant.getEpochSecond(), instant.getNano());
+    }
+
+    static long key(long epochSecond, int nano) {
+        return 2 * epochSecond + (nano == 0 ? 0 : 1);
     }
 
     long get(int ordinal) {

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
@@ -64,16 +66,6 @@ final class BinaryCopyReader implements AutoCloseable {
         return value;
     }
 
-    /** The next field as a {@code bigint}, or null. */
-    Long int8OrNull() throws SQLException {
-        int length = peekFieldLength();
-        if (length < 0) {
-            position += 4;
-            return null;
-        }
-        return int8(0);
-    }
-
     /** The next field as a {@code boolean}; NULL is false. */
     boolean bool() throws SQLException {
         return fixedSizeField(1, "a 1-byte boolean") && buffer[position++] != 0;
@@ -104,22 +96,74 @@ final class BinaryCopyReader implements AutoCloseable {
         return value;
     }
 
-    /** The next field as a {@code timestamptz}, or null; ±infinity become {@link Instant#MAX} and {@link Instant#MIN}. */
-    Instant timestamp() throws SQLException {
+    /** The next field as a code of {@code codes} ({@link LeadBatch#NONE} for NULL); a new value is parsed. */
+    <V> int code(ValueCodes<V> codes, Function<String, V> parse) throws SQLException {
+        int length = fieldLength();
+        if (length < 0) {
+            return LeadBatch.NONE;
+        }
+        ensure(length);
+        int code = codes.code(buffer, position, length, parse);
+        position += length;
+        return code;
+    }
+
+    /** The next field as a code of {@code codes} by its {@code bigint} value ({@link LeadBatch#NONE} for NULL). */
+    <V> int int8Code(ValueCodes<V> codes, LongFunction<V> value) throws SQLException {
         int length = peekFieldLength();
         if (length < 0) {
             position += 4;
-            return null;
+            return LeadBatch.NONE;
+        }
+        return codes.code(int8(0), value);
+    }
+
+    /** Passes over the next field; false when it is NULL. */
+    boolean skip() throws SQLException {
+        int length = fieldLength();
+        if (length < 0) {
+            return false;
+        }
+        ensure(length);
+        position += length;
+        return true;
+    }
+
+    /**
+     * The next field, a {@code timestamptz}, into {@code times} at an index (absent when NULL); ±infinity become
+     * {@link Instant#MAX} and {@link Instant#MIN}.
+     */
+    void timestamp(LeadBatch.Times times, int at) throws SQLException {
+        int length = peekFieldLength();
+        if (length < 0) {
+            position += 4;
+            times.set(at, null);
+            return;
         }
         long micros = int8(0);
+        times.seconds[at] = epochSecond(micros);
+        times.nanos[at] = nano(micros);
+    }
+
+    /** A {@code timestamptz} as sent: microseconds since 2000-01-01 UTC, or ±infinity as the extreme longs. */
+    static long epochSecond(long micros) {
         if (micros == Long.MAX_VALUE) {
-            return Instant.MAX;
+            return Instant.MAX.getEpochSecond();
         }
         if (micros == Long.MIN_VALUE) {
-            return Instant.MIN;
+            return Instant.MIN.getEpochSecond();
         }
-        return Instant.ofEpochSecond(POSTGRES_EPOCH_SECONDS + Math.floorDiv(micros, 1_000_000L),
-                Math.floorMod(micros, 1_000_000L) * 1_000L);
+        return POSTGRES_EPOCH_SECONDS + Math.floorDiv(micros, 1_000_000L);
+    }
+
+    static int nano(long micros) {
+        if (micros == Long.MAX_VALUE) {
+            return Instant.MAX.getNano();
+        }
+        if (micros == Long.MIN_VALUE) {
+            return Instant.MIN.getNano();
+        }
+        return (int) Math.floorMod(micros, 1_000_000L) * 1_000;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.asan.audience.lead;
 
-import com.asan.audience.criteria.CustomFieldDefinition;
 import com.asan.audience.criteria.LeadFacts;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,11 +47,14 @@ public class LeadSnapshots implements DisposableBean {
         return version == null ? 0 : version;
     }
 
-    /** Streams every lead of the account in id order; returns the version the stream reflects. */
+    /**
+     * Streams every lead of the account in id order, as batches to be read in the order given; returns the version
+     * the stream reflects.
+     */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, propagation = Propagation.REQUIRES_NEW)
-    public long loadAll(long accountId, Consumer<LeadFacts> sink) {
+    public long loadAll(long accountId, Consumer<LeadBatch> sink) {
         long version = version(accountId);
-        stream(accountId, null, sink);
+        streams.all(accountId, customFields.all(accountId), sink);
         return version;
     }
 
@@ -111,18 +113,10 @@ public class LeadSnapshots implements DisposableBean {
         }
         List<LeadFacts> current = new ArrayList<>();
         if (!wholeAccount && !ids.isEmpty()) {
-            stream(accountId, ids.toArray(Long[]::new), current::add);
+            streams.some(accountId, ids.toArray(Long[]::new), customFields.all(accountId),
+                    new LeadBatchDecoder(current::add));
         }
         return new Changes(version, wholeAccount, droppedFields, unassignedMembers, ids, current);
-    }
-
-    private void stream(long accountId, Long[] ids, Consumer<LeadFacts> sink) {
-        List<CustomFieldDefinition> fields = customFields.all(accountId);
-        if (ids == null) {
-            streams.all(accountId, fields, sink);
-        } else {
-            streams.some(accountId, ids, fields, sink);
-        }
     }
 
     private static Thread sideReaderThread(Runnable task) {

@@ -3,22 +3,20 @@ package com.asan.audience.lead;
 import static com.asan.audience.lead.LeadTables.*;
 
 import com.asan.audience.criteria.CustomFieldDefinition;
-import com.asan.audience.criteria.LeadFacts;
 import com.asan.audience.criteria.TextNormalizer;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jooq.Condition;
@@ -28,7 +26,8 @@ import org.jooq.impl.DSL;
 
 /**
  * Reads leads with their tags and engagement from one snapshot as three binary COPY streams sorted by lead id
- * (leads, tag links, opened/clicked events) and merges them into {@link LeadFacts}. A whole account reads the tag
+ * (leads, tag links, opened/clicked events) and merges them into {@link LeadBatch}es, repeated values coded
+ * straight from the stream's bytes. A whole account reads the tag
  * links and events on two more connections that import the calling transaction's snapshot, so three PostgreSQL
  * backends work at once; a few leads are read one stream after another on the calling connection.
  * See docs/decisions/0003-index-build-with-binary-copy.md.
@@ -36,11 +35,16 @@ import org.jooq.impl.DSL;
 final class LeadStreams {
 
     private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-F]+-[0-9A-F]+(-[0-9]+)?");
+    private static final LongFunction<LeadBatch.Engagement> OPENED = campaign -> new LeadBatch.Engagement(campaign,
+            "opened");
+    private static final LongFunction<LeadBatch.Engagement> CLICKED = campaign -> new LeadBatch.Engagement(campaign,
+            "clicked");
 
-    private record TagLink(long leadId, String tag) {
+    private record TagLink(long leadId, long tagId) {
     }
 
-    private record Engagement(long leadId, LeadFacts.EngagementEvent event) {
+    /** When: a {@code timestamptz} as sent (see {@link BinaryCopyReader#epochSecond}). */
+    private record Engagement(long leadId, long campaignId, boolean clicked, long when) {
     }
 
     private final DSLContext db;
@@ -54,7 +58,7 @@ final class LeadStreams {
     }
 
     /** Every lead of the account, read inside the caller's REPEATABLE READ transaction. */
-    void all(long accountId, List<CustomFieldDefinition> fields, Consumer<LeadFacts> sink) {
+    void all(long accountId, List<CustomFieldDefinition> fields, Consumer<LeadBatch> sink) {
         Map<Long, String> tagNames = tagNames(accountId);
         String snapshot = db.fetchValue(DSL.field("pg_export_snapshot()", String.class));
         if (!SNAPSHOT_ID.matcher(snapshot).matches()) {
@@ -62,7 +66,7 @@ final class LeadStreams {
         }
         try (SideRows<TagLink> tags = SideRows.readConcurrently(
                      links -> readOnSnapshot(snapshot, tagsSelect(accountId, DSL.noCondition()),
-                             row -> links.accept(tagLink(row, tagNames))), sideReaders);
+                             row -> links.accept(tagLink(row))), sideReaders);
              SideRows<Engagement> events = SideRows.readConcurrently(
                      latest -> readOnSnapshot(snapshot, eventsSelect(accountId, DSL.noCondition()),
                              row -> latest.accept(engagement(row))), sideReaders)) {
@@ -72,25 +76,26 @@ final class LeadStreams {
             db.connection(connection -> {
                 try (BinaryCopyReader leads = BinaryCopyReader.open(connection,
                         leadsSelect(accountId, fields, DSL.noCondition()))) {
-                    merge(leads, tags, events, fields, sink);
+                    merge(leads, tags, events, writer(fields, sink), tagNames, fields);
                 }
             });
         }
     }
 
     /** The given leads of the account (those still present), read on the caller's connection. */
-    void some(long accountId, Long[] ids, List<CustomFieldDefinition> fields, Consumer<LeadFacts> sink) {
+    void some(long accountId, Long[] ids, List<CustomFieldDefinition> fields, Consumer<LeadBatch> sink) {
         Map<Long, String> tagNames = tagNames(accountId);
         db.connection(connection -> {
             List<TagLink> tagLinks = new ArrayList<>();
             read(connection, tagsSelect(accountId, LT_LEAD_ID.eq(DSL.any(ids))),
-                    row -> tagLinks.add(tagLink(row, tagNames)));
+                    row -> tagLinks.add(tagLink(row)));
             List<Engagement> engagement = new ArrayList<>();
             read(connection, eventsSelect(accountId, EV_LEAD_ID.eq(DSL.any(ids))),
                     row -> engagement.add(engagement(row)));
             try (BinaryCopyReader leads = BinaryCopyReader.open(connection,
                     leadsSelect(accountId, fields, ID.eq(DSL.any(ids))))) {
-                merge(leads, SideRows.of(tagLinks), SideRows.of(engagement), fields, sink);
+                merge(leads, SideRows.of(tagLinks), SideRows.of(engagement), writer(fields, sink), tagNames,
+                        fields);
             }
         });
     }
@@ -154,75 +159,64 @@ final class LeadStreams {
         }
     }
 
-    private static TagLink tagLink(BinaryCopyReader row, Map<Long, String> tagNames) throws SQLException {
+    private static TagLink tagLink(BinaryCopyReader row) throws SQLException {
         long leadId = row.int8(0);
-        return new TagLink(leadId, tagNames.get(row.int8(0)));
+        return new TagLink(leadId, row.int8(0));
     }
 
     private static Engagement engagement(BinaryCopyReader row) throws SQLException {
         long leadId = row.int8(0);
         long campaignId = row.int8(0);
-        String type = row.bool() ? "clicked" : "opened";
-        return new Engagement(leadId, new LeadFacts.EngagementEvent(campaignId, type, row.timestamp()));
+        boolean clicked = row.bool();
+        return new Engagement(leadId, campaignId, clicked, row.int8(0));
+    }
+
+    private static LeadBatchWriter writer(List<CustomFieldDefinition> fields, Consumer<LeadBatch> sink) {
+        return new LeadBatchWriter(LeadBatchWriter.BATCH_SIZE, fields.stream().map(CustomFieldDefinition::key).toList(),
+                sink);
     }
 
     /** The leads stream drives; side rows of a lead id not in it (none in one snapshot) are passed over. */
     private static void merge(BinaryCopyReader leads, SideRows<TagLink> tags, SideRows<Engagement> events,
-                              List<CustomFieldDefinition> fields, Consumer<LeadFacts> sink) throws SQLException {
-        CustomValueParser parser = new CustomValueParser(fields);
+                              LeadBatchWriter out, Map<Long, String> tagNames, List<CustomFieldDefinition> fields)
+            throws SQLException {
+        LongFunction<String> tagName = tagNames::get;
+        List<Function<String, Object>> parsers = fields.stream().map(LeadStreams::parser).toList();
         while (leads.nextRow()) {
             long id = leads.int8(0);
-            String firstName = leads.text();
-            String lastName = leads.text();
-            String email = leads.text();
-            String phone = leads.text();
-            String phoneType = leads.text();
-            String status = leads.text();
-            String source = leads.text();
-            Long assignedTo = leads.int8OrNull();
-            Instant createdAt = leads.timestamp();
-            Instant lastActiveAt = leads.timestamp();
-            Map<String, Object> custom = new HashMap<>();
+            int row = out.startRow(id);
+            out.firstName[row] = leads.code(out.firstNames, Function.identity());
+            out.lastName[row] = leads.code(out.lastNames, Function.identity());
+            out.email[row] = leads.text();
+            out.phone[row] = leads.text();
+            out.phoneType[row] = leads.code(out.phoneTypes, Function.identity());
+            out.status[row] = leads.code(out.statuses, Function.identity());
+            out.source[row] = leads.code(out.sources, Function.identity());
+            out.assignee[row] = leads.int8Code(out.assignees, Long::valueOf);
+            leads.timestamp(out.created, row);
+            leads.timestamp(out.lastActive, row);
             for (int f = 0; f < fields.size(); f++) {
-                String raw = leads.text();
-                if (raw != null) {
-                    custom.put(fields.get(f).key(), parser.parse(f, raw));
-                }
+                out.customValues[f][row] = leads.code(out.custom.get(f), parsers.get(f));
             }
-            Set<String> leadTags = new HashSet<>(4);
             for (TagLink link = tags.head(); link != null && link.leadId() <= id; link = tags.head()) {
-                if (link.leadId() == id && link.tag() != null) {
-                    leadTags.add(link.tag());
+                if (link.leadId() == id) {
+                    out.addTag(out.tags.code(link.tagId(), tagName));
                 }
                 tags.advance();
             }
-            List<LeadFacts.EngagementEvent> latest = new ArrayList<>(2);
             for (Engagement event = events.head(); event != null && event.leadId() <= id; event = events.head()) {
                 if (event.leadId() == id) {
-                    keepLatest(latest, event.event());
+                    int code = event.clicked() ? out.events.code(1, event.campaignId(), CLICKED)
+                            : out.events.code(0, event.campaignId(), OPENED);
+                    out.addEvent(code, BinaryCopyReader.epochSecond(event.when()), BinaryCopyReader.nano(event.when()));
                 }
                 events.advance();
             }
-            sink.accept(new LeadFacts(id, firstName, lastName, email, phone, phoneType, status, source, leadTags,
-                    assignedTo, createdAt, lastActiveAt, custom, latest));
         }
+        out.flush();
         // Reading the side streams to their end lets their readers finish before the snapshot's transaction does.
         drain(tags);
         drain(events);
-    }
-
-    /** One event per campaign and type: the latest. */
-    private static void keepLatest(List<LeadFacts.EngagementEvent> latest, LeadFacts.EngagementEvent event) {
-        for (int i = 0; i < latest.size(); i++) {
-            LeadFacts.EngagementEvent kept = latest.get(i);
-            if (kept.campaignId() == event.campaignId() && kept.type().equals(event.type())) {
-                if (event.occurredAt().isAfter(kept.occurredAt())) {
-                    latest.set(i, event);
-                }
-                return;
-            }
-        }
-        latest.add(event);
     }
 
     private static void drain(SideRows<?> rows) {
@@ -231,31 +225,13 @@ final class LeadStreams {
         }
     }
 
-    /** Parses custom values by field type, reusing the parsed value for repeated text (few distinct values). */
-    private static final class CustomValueParser {
-        private final List<CustomFieldDefinition> fields;
-        private final List<Map<String, Object>> seen = new ArrayList<>();
-
-        CustomValueParser(List<CustomFieldDefinition> fields) {
-            this.fields = fields;
-            fields.forEach(field -> seen.add(new HashMap<>()));
-        }
-
-        Object parse(int field, String raw) {
-            Map<String, Object> cache = seen.get(field);
-            Object value = cache.get(raw);
-            if (value == null) {
-                value = switch (fields.get(field).type()) {
-                    case NUMBER -> new BigDecimal(raw);
-                    case DATE -> LocalDate.parse(raw);
-                    case BOOLEAN -> Boolean.valueOf(raw);
-                    default -> raw;
-                };
-                if (cache.size() < 10_000) {
-                    cache.put(raw, value);
-                }
-            }
-            return value;
-        }
+    /** Custom values by field type: String (text, select), BigDecimal, LocalDate or Boolean. */
+    private static Function<String, Object> parser(CustomFieldDefinition field) {
+        return switch (field.type()) {
+            case NUMBER -> BigDecimal::new;
+            case DATE -> LocalDate::parse;
+            case BOOLEAN -> Boolean::valueOf;
+            default -> raw -> raw;
+        };
     }
 }

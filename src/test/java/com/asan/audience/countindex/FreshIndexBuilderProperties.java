@@ -3,6 +3,7 @@ package com.asan.audience.countindex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.asan.audience.criteria.LeadFacts;
+import com.asan.audience.lead.LeadBatch;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -39,15 +40,16 @@ class FreshIndexBuilderProperties {
     @Property(tries = 1000, seed = "20261128")
     void columnByColumnEqualsLeadByLead(@ForAll("leads") List<LeadFacts> leads,
                                         @ForAll("leads") List<LeadFacts> laterWrites,
-                                        @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 3) int idStep)
+                                        @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 3) int idStep,
+                                        @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 8) int batchSize)
             throws IOException {
         List<LeadFacts> numbered = new ArrayList<>();
         for (int i = 0; i < leads.size(); i++) {
             numbered.add(withId(leads.get(i), 1_000 + (long) i * idStep));
         }
         AccountIndex leadByLead = leadByLead(numbered);
-        AccountIndex columnByColumn = columnByColumn(numbered);
-        assertSameBytes(leadByLead, columnByColumn, () -> "leads: " + numbered);
+        AccountIndex columnByColumn = columnByColumn(numbered, batchSize);
+        assertSameBytes(leadByLead, columnByColumn, () -> "leads: " + numbered + "\nin batches of " + batchSize);
 
         for (int i = 0; i < laterWrites.size(); i++) {
             // rewrites some existing leads, adds some new ones
@@ -66,15 +68,27 @@ class FreshIndexBuilderProperties {
         for (int i = 0; i < 140_000; i++) {
             leads.add(generated(random, 5_000_000L + 2L * i + (i % 7 == 0 ? 1 : 0)));
         }
-        assertSameBytes(leadByLead(leads), columnByColumn(leads), () -> "140,000 generated leads");
+        assertSameBytes(leadByLead(leads), columnByColumn(leads, 4_096), () -> "140,000 generated leads");
+    }
+
+    /** The phone type of a lead without a phone is read but not indexed: no value of it, not even empty. */
+    @Example
+    void aPhoneTypeOnlyLeadsWithoutAPhoneHaveIsNotAValue() throws IOException {
+        LeadFacts lead = generated(new Random(2), 0);
+        LeadFacts noPhone = new LeadFacts(1, null, null, null, null, "landline", "Hot", "API", Set.of(), null,
+                lead.createdAt(), null, Map.of(), List.of());
+        LeadFacts mobile = new LeadFacts(2, null, null, null, "+15550100", "mobile", "Hot", "API", Set.of(), null,
+                lead.createdAt(), null, Map.of(), List.of());
+        List<LeadFacts> leads = List.of(noPhone, mobile);
+        assertSameBytes(leadByLead(leads), columnByColumn(leads, 1), () -> "leads: " + leads);
     }
 
     @Example
     void leadsMustArriveInAscendingIdOrder() {
         FreshIndexBuilder builder = new FreshIndexBuilder(1);
         LeadFacts lead = generated(new Random(1), 0);
-        builder.add(withId(lead, 10));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.add(withId(lead, 10)))
+        builder.add(LeadBatch.of(List.of(withId(lead, 10))));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.add(LeadBatch.of(List.of(withId(lead, 10)))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -114,9 +128,9 @@ class FreshIndexBuilderProperties {
         return index;
     }
 
-    private static AccountIndex columnByColumn(List<LeadFacts> leads) {
+    private static AccountIndex columnByColumn(List<LeadFacts> leads, int batchSize) {
         FreshIndexBuilder builder = new FreshIndexBuilder(1);
-        leads.forEach(builder::add);
+        LeadBatch.of(leads, batchSize).forEach(builder::add);
         AccountIndex index = builder.finish();
         index.optimize();
         return index;

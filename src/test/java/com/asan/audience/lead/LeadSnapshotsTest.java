@@ -145,7 +145,7 @@ class LeadSnapshotsTest extends ApiTestBase {
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
         snapshot.executeWithoutResult(status -> new LeadStreams(db, dataSource, committingFirst)
-                .all(account.accountId(), customFields.all(account.accountId()), seen::add));
+                .all(account.accountId(), customFields.all(account.accountId()), new LeadBatchDecoder(seen::add)));
 
         assertThat(seen).singleElement().satisfies(cy -> {
             assertThat(cy.tags()).containsExactly("old");
@@ -165,7 +165,7 @@ class LeadSnapshotsTest extends ApiTestBase {
 
     private Map<Long, LeadFacts> loadAll(long accountId) {
         List<LeadFacts> leads = new ArrayList<>();
-        snapshots.loadAll(accountId, leads::add);
+        snapshots.loadAll(accountId, new LeadBatchDecoder(leads::add));
         assertThat(leads).extracting(LeadFacts::id).isSorted();
         return leads.stream().collect(Collectors.toMap(LeadFacts::id, Function.identity()));
     }
