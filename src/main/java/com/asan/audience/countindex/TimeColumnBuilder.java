@@ -1,5 +1,6 @@
 package com.asan.audience.countindex;
 
+import com.asan.audience.shared.LongIntHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,8 +16,8 @@ final class TimeColumnBuilder {
     /** Per day code of {@code days}, the half seconds of its ordinals in ascending ordinal order. */
     private final List<char[]> halfSeconds = new ArrayList<>();
     private int[] counts = new int[16];
-    private long lastDay = Long.MIN_VALUE;
-    private Long lastDayKey;
+    /** Day to its code in {@code days}: a day's first add gives it the next code. */
+    private final LongIntHashMap dayCodes = new LongIntHashMap();
 
     TimeColumnBuilder(TimeColumn target) {
         if (!target.present.isEmpty()) {
@@ -31,11 +32,12 @@ final class TimeColumnBuilder {
     /** The value of a new ordinal: what {@link TimeColumn#set} stores for it, given as a half-second key. */
     void add(int ordinal, long key) {
         long day = Math.floorDiv(key, TimeColumn.DAY_KEYS);
-        if (day != lastDay) {
-            lastDay = day;
-            lastDayKey = day;
+        int code = dayCodes.get(day);
+        if (code < 0) {
+            code = days.codeOfRaw(day);
+            dayCodes.put(day, code);
         }
-        int code = days.add(lastDayKey, ordinal);
+        days.addCode(code, ordinal);
         int secondOfDay = (int) (Math.floorDiv(key, 2L) - day * TimeColumn.DAY_SECONDS);
         note(code, (char) (secondOfDay >> 1));
         if ((secondOfDay & 1) == 1) {

@@ -40,12 +40,10 @@ final class LeadStreams {
     private static final LongFunction<LeadBatch.Engagement> CLICKED = campaign -> new LeadBatch.Engagement(campaign,
             "clicked");
 
-    private record TagLink(long leadId, long tagId) {
-    }
-
-    /** When: a {@code timestamptz} as sent (see {@link BinaryCopyReader#epochSecond}). */
-    private record Engagement(long leadId, long campaignId, boolean clicked, long when) {
-    }
+    /** A tag link as side rows: lead id, tag id. */
+    private static final int TAG_LINK = 2;
+    /** An event as side rows: lead id, campaign id, clicked (1) or opened (0), when as sent (a timestamptz). */
+    private static final int EVENT = 4;
 
     private final DSLContext db;
     private final DataSource dataSource;
@@ -64,12 +62,12 @@ final class LeadStreams {
         if (!SNAPSHOT_ID.matcher(snapshot).matches()) {
             throw new IllegalStateException("unexpected snapshot id " + snapshot);
         }
-        try (SideRows<TagLink> tags = SideRows.readConcurrently(
+        try (SideRows tags = SideRows.readConcurrently(TAG_LINK,
                      links -> readOnSnapshot(snapshot, tagsSelect(accountId, DSL.noCondition()),
-                             row -> links.accept(tagLink(row))), sideReaders);
-             SideRows<Engagement> events = SideRows.readConcurrently(
-                     latest -> readOnSnapshot(snapshot, eventsSelect(accountId, DSL.noCondition()),
-                             row -> latest.accept(engagement(row))), sideReaders)) {
+                             row -> tagLink(row, links)), sideReaders);
+             SideRows events = SideRows.readConcurrently(EVENT,
+                     engagement -> readOnSnapshot(snapshot, eventsSelect(accountId, DSL.noCondition()),
+                             row -> event(row, engagement)), sideReaders)) {
             // The primary key already yields the account's leads in id order: no sort (the planner may prefer
             // scanning a table shared by many accounts and sorting, which cost more here); until the commit only.
             db.execute("set local enable_sort = off");
@@ -86,15 +84,13 @@ final class LeadStreams {
     void some(long accountId, Long[] ids, List<CustomFieldDefinition> fields, Consumer<LeadBatch> sink) {
         Map<Long, String> tagNames = tagNames(accountId);
         db.connection(connection -> {
-            List<TagLink> tagLinks = new ArrayList<>();
-            read(connection, tagsSelect(accountId, LT_LEAD_ID.eq(DSL.any(ids))),
-                    row -> tagLinks.add(tagLink(row)));
-            List<Engagement> engagement = new ArrayList<>();
-            read(connection, eventsSelect(accountId, EV_LEAD_ID.eq(DSL.any(ids))),
-                    row -> engagement.add(engagement(row)));
+            SideRows tagLinks = SideRows.read(TAG_LINK, links -> read(connection,
+                    tagsSelect(accountId, LT_LEAD_ID.eq(DSL.any(ids))), row -> tagLink(row, links)));
+            SideRows engagement = SideRows.read(EVENT, events -> read(connection,
+                    eventsSelect(accountId, EV_LEAD_ID.eq(DSL.any(ids))), row -> event(row, events)));
             try (BinaryCopyReader leads = BinaryCopyReader.open(connection,
                     leadsSelect(accountId, fields, ID.eq(DSL.any(ids))))) {
-                merge(leads, SideRows.of(tagLinks), SideRows.of(engagement), writer(fields, sink), tagNames,
+                merge(leads, tagLinks, engagement, writer(fields, sink), tagNames,
                         fields);
             }
         });
@@ -159,16 +155,16 @@ final class LeadStreams {
         }
     }
 
-    private static TagLink tagLink(BinaryCopyReader row) throws SQLException {
-        long leadId = row.int8(0);
-        return new TagLink(leadId, row.int8(0));
+    private static void tagLink(BinaryCopyReader row, SideRows.RowSink links) throws SQLException {
+        links.put(row.int8(0));
+        links.put(row.int8(0));
     }
 
-    private static Engagement engagement(BinaryCopyReader row) throws SQLException {
-        long leadId = row.int8(0);
-        long campaignId = row.int8(0);
-        boolean clicked = row.bool();
-        return new Engagement(leadId, campaignId, clicked, row.int8(0));
+    private static void event(BinaryCopyReader row, SideRows.RowSink events) throws SQLException {
+        events.put(row.int8(0));
+        events.put(row.int8(0));
+        events.put(row.bool() ? 1 : 0);
+        events.put(row.int8(0));
     }
 
     private static LeadBatchWriter writer(List<CustomFieldDefinition> fields, Consumer<LeadBatch> sink) {
@@ -177,7 +173,7 @@ final class LeadStreams {
     }
 
     /** The leads stream drives; side rows of a lead id not in it (none in one snapshot) are passed over. */
-    private static void merge(BinaryCopyReader leads, SideRows<TagLink> tags, SideRows<Engagement> events,
+    private static void merge(BinaryCopyReader leads, SideRows tags, SideRows events,
                               LeadBatchWriter out, Map<Long, String> tagNames, List<CustomFieldDefinition> fields)
             throws SQLException {
         LongFunction<String> tagName = tagNames::get;
@@ -198,19 +194,18 @@ final class LeadStreams {
             for (int f = 0; f < fields.size(); f++) {
                 out.customValues[f][row] = leads.code(out.custom.get(f), parsers.get(f));
             }
-            for (TagLink link = tags.head(); link != null && link.leadId() <= id; link = tags.head()) {
-                if (link.leadId() == id) {
-                    out.addTag(out.tags.code(link.tagId(), tagName));
+            for (; tags.hasRow() && tags.get(0) <= id; tags.advance()) {
+                if (tags.get(0) == id) {
+                    out.addTag(out.tags.code(tags.get(1), tagName));
                 }
-                tags.advance();
             }
-            for (Engagement event = events.head(); event != null && event.leadId() <= id; event = events.head()) {
-                if (event.leadId() == id) {
-                    int code = event.clicked() ? out.events.code(1, event.campaignId(), CLICKED)
-                            : out.events.code(0, event.campaignId(), OPENED);
-                    out.addEvent(code, BinaryCopyReader.epochSecond(event.when()), BinaryCopyReader.nano(event.when()));
+            for (; events.hasRow() && events.get(0) <= id; events.advance()) {
+                if (events.get(0) == id) {
+                    boolean clicked = events.get(2) == 1;
+                    int code = out.events.code(clicked ? 1 : 0, events.get(1), clicked ? CLICKED : OPENED);
+                    long when = events.get(3);
+                    out.addEvent(code, BinaryCopyReader.epochSecond(when), BinaryCopyReader.nano(when));
                 }
-                events.advance();
             }
         }
         out.flush();
@@ -219,8 +214,8 @@ final class LeadStreams {
         drain(events);
     }
 
-    private static void drain(SideRows<?> rows) {
-        while (rows.head() != null) {
+    private static void drain(SideRows rows) {
+        while (rows.hasRow()) {
             rows.advance();
         }
     }

@@ -1,8 +1,7 @@
 package com.asan.audience.lead;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -12,100 +11,125 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Rows sorted by lead id that a merge walks alongside the leads: either read beforehand, or read by another thread
- * while the merge runs, handed over in batches through a bounded queue.
+ * Rows of a few longs each, sorted by the first (a lead id), that a merge walks alongside the leads: either read
+ * beforehand, or read by another thread while the merge runs, handed over in chunks through a bounded queue.
+ * Rows are kept in flat arrays, not as an object each: millions of them pass during an index build.
  */
-abstract sealed class SideRows<T> implements AutoCloseable {
+abstract sealed class SideRows implements AutoCloseable {
 
     /** Reads every row into the sink, on the executor's thread. */
     @FunctionalInterface
-    interface Producer<T> {
-        void produce(java.util.function.Consumer<T> sink) throws SQLException;
+    interface Producer {
+        void produce(RowSink sink) throws SQLException;
     }
 
-    /** The current row, or null after the last. */
-    abstract T head();
+    /** Takes rows value by value: a row is {@code width} calls. */
+    @FunctionalInterface
+    interface RowSink {
+        void put(long value);
+    }
 
-    abstract void advance();
+    private final int width;
+    long[] values = new long[0];
+    int end;
+    int position;
+
+    SideRows(int width) {
+        this.width = width;
+    }
+
+    /** Whether there is a current row; false after the last. */
+    abstract boolean hasRow();
+
+    /** A value of the current row. */
+    long get(int column) {
+        return values[position + column];
+    }
+
+    void advance() {
+        position += width;
+    }
 
     @Override
     public void close() {
     }
 
-    static <T> SideRows<T> of(List<T> rows) {
-        return new Listed<>(rows);
+    /** Rows read on the calling thread, before the merge. */
+    static SideRows read(int width, Producer producer) throws SQLException {
+        Listed rows = new Listed(width);
+        producer.produce(rows::add);
+        return rows;
     }
 
-    static <T> SideRows<T> readConcurrently(Producer<T> producer, Executor executor) {
-        return new Queued<>(producer, executor);
+    static SideRows readConcurrently(int width, Producer producer, Executor executor) {
+        return new Queued(width, producer, executor);
     }
 
-    private static final class Listed<T> extends SideRows<T> {
-        private final List<T> rows;
-        private int index;
+    private static final class Listed extends SideRows {
+        Listed(int width) {
+            super(width);
+            values = new long[64];
+        }
 
-        Listed(List<T> rows) {
-            this.rows = rows;
+        void add(long value) {
+            if (end == values.length) {
+                values = Arrays.copyOf(values, end * 2);
+            }
+            values[end++] = value;
         }
 
         @Override
-        T head() {
-            return index < rows.size() ? rows.get(index) : null;
-        }
-
-        @Override
-        void advance() {
-            index++;
+        boolean hasRow() {
+            return position < end;
         }
     }
 
-    private static final class Queued<T> extends SideRows<T> {
-        private static final int BATCH = 8_192;
-        private static final List<Object> END = List.of();
+    private static final class Queued extends SideRows {
+        private static final int CHUNK_ROWS = 8_192;
+        private static final long[] END = new long[0];
 
-        private final BlockingQueue<List<T>> queue = new ArrayBlockingQueue<>(8);
+        private final BlockingQueue<long[]> queue = new ArrayBlockingQueue<>(8);
         private final AtomicBoolean abandoned = new AtomicBoolean();
         private final CompletableFuture<Void> producing;
-        private List<T> batch = List.of();
-        private int index;
         private boolean ended;
 
-        Queued(Producer<T> producer, Executor executor) {
+        Queued(int width, Producer producer, Executor executor) {
+            super(width);
             producing = CompletableFuture.runAsync(() -> {
-                List<List<T>> current = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
+                long[][] chunk = {new long[CHUNK_ROWS * width]};
+                int[] filled = {0};
                 try {
-                    producer.produce(row -> {
-                        current.get(0).add(row);
-                        if (current.get(0).size() == BATCH) {
-                            handOver(current.get(0));
-                            current.set(0, new ArrayList<>(BATCH));
+                    producer.produce(value -> {
+                        chunk[0][filled[0]++] = value;
+                        if (filled[0] == chunk[0].length) {
+                            handOver(chunk[0]);
+                            chunk[0] = new long[CHUNK_ROWS * width];
+                            filled[0] = 0;
                         }
                     });
-                    handOver(current.get(0));
+                    if (filled[0] > 0) {
+                        handOver(Arrays.copyOf(chunk[0], filled[0]));
+                    }
                 } catch (SQLException e) {
                     throw new CompletionException(e);
                 } finally {
-                    handOver(end());
+                    handOver(END);
                 }
             }, executor);
         }
 
         @Override
-        T head() {
-            while (!ended && index >= batch.size()) {
-                batch = take();
-                index = 0;
-                if (batch == END) {
+        boolean hasRow() {
+            while (!ended && position >= end) {
+                values = take();
+                position = 0;
+                end = values.length;
+                if (values == END) {
                     ended = true;
                     producing.join();
                 }
             }
-            return ended ? null : batch.get(index);
-        }
-
-        @Override
-        void advance() {
-            index++;
+            return !ended;
         }
 
         /** Stops the producer if the merge ends early (a failure) and waits for it to let go of its connection. */
@@ -116,20 +140,20 @@ abstract sealed class SideRows<T> implements AutoCloseable {
             try {
                 producing.get(1, TimeUnit.MINUTES);
             } catch (Exception ignored) {
-                // its failure was reported by head(), or the merge's own failure is the one that matters
+                // its failure was reported by hasRow(), or the merge's own failure is the one that matters
             }
         }
 
-        private List<T> take() {
+        private long[] take() {
             try {
                 while (true) {
-                    List<T> next = queue.poll(100, TimeUnit.MILLISECONDS);
+                    long[] next = queue.poll(100, TimeUnit.MILLISECONDS);
                     if (next != null) {
                         return next;
                     }
                     if (producing.isDone() && queue.isEmpty()) {
                         producing.join();
-                        return end();
+                        return END;
                     }
                 }
             } catch (InterruptedException e) {
@@ -138,7 +162,7 @@ abstract sealed class SideRows<T> implements AutoCloseable {
             }
         }
 
-        private void handOver(List<T> rows) {
+        private void handOver(long[] rows) {
             try {
                 while (!abandoned.get() && !queue.offer(rows, 100, TimeUnit.MILLISECONDS)) {
                     // the merge is slower than this stream; wait for room
@@ -150,11 +174,6 @@ abstract sealed class SideRows<T> implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new CompletionException(e);
             }
-        }
-
-        @SuppressWarnings("unchecked")
-        private static <T> List<T> end() {
-            return (List<T>) END;
         }
     }
 }

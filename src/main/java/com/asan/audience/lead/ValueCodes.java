@@ -1,5 +1,6 @@
 package com.asan.audience.lead;
 
+import com.asan.audience.shared.LongIntHashMap;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,7 @@ final class ValueCodes<V> {
     private final List<V> values = new ArrayList<>();
     private int taken;
     private ByteKeys byBytes;
-    private final LongKeys[] byLong = new LongKeys[2];
+    private final LongIntHashMap[] byLong = new LongIntHashMap[2];
     private java.util.Map<V, Integer> byValue;
 
     int size() {
@@ -45,17 +46,17 @@ final class ValueCodes<V> {
     /** As {@link #code(long, LongFunction)}, with keys of two kinds (0 and 1) kept apart. */
     int code(int kind, long key, LongFunction<V> value) {
         if (byLong[kind] == null) {
-            byLong[kind] = new LongKeys();
+            byLong[kind] = new LongIntHashMap();
         }
-        LongKeys keys = byLong[kind];
-        int code = keys.find(key);
+        LongIntHashMap keys = byLong[kind];
+        int code = keys.get(key);
         if (code < 0) {
             V made = value.apply(key);
             if (made == null) {
                 return LeadBatch.NONE;
             }
             code = add(made);
-            keys.insert(key, code);
+            keys.put(key, code);
         }
         return code;
     }
@@ -156,53 +157,6 @@ final class ValueCodes<V> {
                 hash = 31 * hash + bytes[i];
             }
             return hash ^ (hash >>> 15) ^ (hash >>> 7);
-        }
-    }
-
-    /** Open addressing over long keys; a slot holds code + 1 (0 is empty). */
-    private static final class LongKeys {
-        private long[] keys = new long[64];
-        private int[] slots = new int[64];
-        private int count;
-
-        int find(long key) {
-            int mask = slots.length - 1;
-            for (int slot = hash(key) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
-                if (keys[slot] == key) {
-                    return slots[slot] - 1;
-                }
-            }
-            return -1;
-        }
-
-        void insert(long key, int code) {
-            if (++count * 2 > slots.length) {
-                long[] oldKeys = keys;
-                int[] oldSlots = slots;
-                keys = new long[oldKeys.length * 2];
-                slots = new int[oldSlots.length * 2];
-                for (int slot = 0; slot < oldSlots.length; slot++) {
-                    if (oldSlots[slot] != 0) {
-                        place(oldKeys[slot], oldSlots[slot] - 1);
-                    }
-                }
-            }
-            place(key, code);
-        }
-
-        private void place(long key, int code) {
-            int mask = slots.length - 1;
-            int slot = hash(key) & mask;
-            while (slots[slot] != 0) {
-                slot = (slot + 1) & mask;
-            }
-            keys[slot] = key;
-            slots[slot] = code + 1;
-        }
-
-        private static int hash(long key) {
-            long mixed = key * 0x9E3779B97F4A7C15L;
-            return (int) (mixed ^ (mixed >>> 32));
         }
     }
 }

@@ -29,14 +29,15 @@ class SideRowsTest {
     void everyRowArrivesInOrderAcrossBatches() {
         int rows = 50_000; // several of the reader's batches and more than its queue holds
         List<Integer> seen = new ArrayList<>();
-        try (SideRows<Integer> side = SideRows.readConcurrently(sink -> {
+        try (SideRows side = SideRows.readConcurrently(2, sink -> {
             for (int i = 0; i < rows; i++) {
-                sink.accept(i);
+                sink.put(i);
+                sink.put(-i);
             }
         }, readers)) {
-            for (Integer row = side.head(); row != null; row = side.head()) {
-                seen.add(row);
-                side.advance();
+            for (; side.hasRow(); side.advance()) {
+                assertThat(side.get(1)).isEqualTo(-side.get(0));
+                seen.add((int) side.get(0));
             }
         }
         assertThat(seen).hasSize(rows).isSorted();
@@ -45,14 +46,14 @@ class SideRowsTest {
 
     @Test
     void aFailingReaderFailsTheMergeInsteadOfEndingItEarly() {
-        try (SideRows<Integer> side = SideRows.readConcurrently(sink -> {
+        try (SideRows side = SideRows.readConcurrently(1, sink -> {
             for (int i = 0; i < 10_000; i++) {
-                sink.accept(i);
+                sink.put(i);
             }
             throw new SQLException("connection lost");
         }, readers)) {
             assertThatThrownBy(() -> {
-                while (side.head() != null) {
+                while (side.hasRow()) {
                     side.advance();
                 }
             }).isInstanceOf(CompletionException.class).hasRootCauseMessage("connection lost");
@@ -63,18 +64,19 @@ class SideRowsTest {
     void abandoningTheMergeStopsTheReader() throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
-        SideRows<Integer> side = SideRows.readConcurrently(sink -> {
+        SideRows side = SideRows.readConcurrently(1, sink -> {
             started.countDown();
             try {
                 for (int i = 0; ; i++) {
-                    sink.accept(i); // endless: only abandonment can stop it
+                    sink.put(i); // endless: only abandonment can stop it
                 }
             } finally {
                 finished.set(true);
             }
         }, readers);
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(side.head()).isZero();
+        assertThat(side.hasRow()).isTrue();
+        assertThat(side.get(0)).isZero();
         side.close();
         assertThat(finished).as("the reader stopped before close returned").isTrue();
     }
