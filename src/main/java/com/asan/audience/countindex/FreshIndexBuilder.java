@@ -26,7 +26,8 @@ final class FreshIndexBuilder {
     private final CodedColumn<String> tags;
     private final CodedColumn<String> firstName;
     private final CodedColumn<String> lastName;
-    private final ChunkedBitmaps<String> emailDomains;
+    /** Domains as given, normalised as {@code EmailColumn.domain(fold(email))} would give them. */
+    private final CodedColumn<String> emailDomains;
     private final TimeColumnBuilder created;
     private final TimeColumnBuilder lastActive;
     private final List<CodedColumn<Object>> custom = new ArrayList<>();
@@ -48,7 +49,8 @@ final class FreshIndexBuilder {
         tags = new CodedColumn<>(ChunkedBitmaps.into(index.tags, FreshIndexBuilder::fold));
         firstName = new CodedColumn<>(ChunkedBitmaps.into(index.firstName, FreshIndexBuilder::fold));
         lastName = new CodedColumn<>(ChunkedBitmaps.into(index.lastName, FreshIndexBuilder::fold));
-        emailDomains = ChunkedBitmaps.into(index.email.domains);
+        emailDomains = new CodedColumn<>(ChunkedBitmaps.into(index.email.domains,
+                domain -> TextNormalizer.lowerCase(((String) domain).stripTrailing())));
         created = new TimeColumnBuilder(index.created);
         lastActive = new TimeColumnBuilder(index.lastActive);
     }
@@ -96,13 +98,26 @@ final class FreshIndexBuilder {
         }
     }
 
+    /**
+     * What {@code AccountIndex.put} writes for {@code fold(email)}: folding strips the whole address, so the part
+     * before the last '@' loses leading whitespace and the part after it trailing whitespace.
+     */
     private void addEmails(LeadBatch batch, int size) {
+        LeadBatch.Codes<String> domains = batch.emailDomains();
+        emailDomains.learn(domains);
         for (int row = 0; row < size; row++) {
-            String email = batch.email(row);
-            if (email != null) {
-                String folded = TextNormalizer.fold(email);
-                index.email.localParts.set(ordinals[row], EmailColumn.localPart(folded));
-                emailDomains.add(EmailColumn.domain(folded), ordinals[row]);
+            String localPart = batch.emailLocalPart(row);
+            if (localPart == null) {
+                continue;
+            }
+            int domain = domains.code(row);
+            if (domain == LeadBatch.NONE) {
+                String folded = TextNormalizer.fold(localPart);
+                index.email.localParts.set(ordinals[row], folded);
+                emailDomains.target.add(EmailColumn.domain(folded), ordinals[row]);
+            } else {
+                index.email.localParts.set(ordinals[row], TextNormalizer.lowerCase(localPart.stripLeading()));
+                emailDomains.add(domain, ordinals[row]);
             }
         }
     }
@@ -157,7 +172,7 @@ final class FreshIndexBuilder {
         for (CodedColumn<?> column : List.of(status, source, phoneType, assignee, tags, firstName, lastName)) {
             column.target.finish();
         }
-        emailDomains.finish();
+        emailDomains.target.finish();
         created.finish();
         lastActive.finish();
         if (customKeys != null) {

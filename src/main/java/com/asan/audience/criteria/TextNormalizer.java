@@ -11,14 +11,16 @@ public final class TextNormalizer {
     }
 
     public static String fold(String value) {
-        if (value == null) {
-            return null;
-        }
-        int ascii = asciiShape(value);
-        if (ascii == FOLDED) {
+        return value == null ? null : lowerCase(value.strip());
+    }
+
+    /** Letter case folded code point by code point, as {@link #fold} does, with nothing stripped. */
+    public static String lowerCase(String value) {
+        int shape = asciiShape(value);
+        if (shape == FOLDED) {
             return value;
         }
-        if (ascii == CAPITALS) {
+        if (shape == CAPITALS) {
             char[] lower = value.toCharArray();
             for (int i = 0; i < lower.length; i++) {
                 if (lower[i] >= 'A' && lower[i] <= 'Z') {
@@ -27,10 +29,9 @@ public final class TextNormalizer {
             }
             return new String(lower);
         }
-        String stripped = value.strip();
-        StringBuilder folded = new StringBuilder(stripped.length());
-        for (int i = 0; i < stripped.length(); ) {
-            int codePoint = stripped.codePointAt(i);
+        StringBuilder folded = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); ) {
+            int codePoint = value.codePointAt(i);
             folded.appendCodePoint(Character.toLowerCase(codePoint));
             i += Character.charCount(codePoint);
         }
@@ -41,14 +42,10 @@ public final class TextNormalizer {
     private static final int CAPITALS = 1;
     private static final int OTHER = 2;
 
-    /** The common cases, told apart without allocating: ASCII with no surrounding whitespace, with or without capitals. */
+    /** The common cases, told apart without allocating: ASCII with or without capitals. */
     private static int asciiShape(String value) {
-        int length = value.length();
-        if (length > 0 && (value.charAt(0) <= ' ' || value.charAt(length - 1) <= ' ')) {
-            return OTHER;
-        }
         int shape = FOLDED;
-        for (int i = 0; i < length; i++) {
+        for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c >= 0x80) {
                 return OTHER;

@@ -118,13 +118,20 @@ final class BinaryCopyReader implements AutoCloseable {
         return codes.code(int8(0), value);
     }
 
-    /** Passes over the next field; false when it is NULL. */
-    boolean skip() throws SQLException {
+    /** Gives a row's value its bytes. */
+    @FunctionalInterface
+    interface RowBytes {
+        void accept(int row, byte[] bytes, int offset, int length);
+    }
+
+    /** Gives the next field's bytes (text as UTF-8) to the sink, for the row; false when it is NULL. */
+    boolean bytes(int row, RowBytes sink) throws SQLException {
         int length = fieldLength();
         if (length < 0) {
             return false;
         }
         ensure(length);
+        sink.accept(row, buffer, position, length);
         position += length;
         return true;
     }

@@ -82,8 +82,8 @@ public final class LeadBatch {
     }
 
     /** The columns of a batch of {@code size} leads, as the writer filled them. */
-    record Columns(int size, long[] ids, Codes<String> firstNames, Codes<String> lastNames, String[] emails,
-                   String[] phones, Codes<String> phoneTypes, Codes<String> statuses, Codes<String> sources,
+    record Columns(int size, long[] ids, Codes<String> firstNames, Codes<String> lastNames,
+                   String[] emailLocalParts, Codes<String> emailDomains, String[] phones, Codes<String> phoneTypes, Codes<String> statuses, Codes<String> sources,
                    Codes<Long> assignees, Times created, Times lastActive, List<String> customKeys,
                    List<Codes<Object>> custom, int[] tagStarts, Codes<String> tags, int[] eventStarts,
                    Codes<Engagement> events, Times eventTimes) {
@@ -121,8 +121,17 @@ public final class LeadBatch {
         return columns.lastNames();
     }
 
-    public String email(int row) {
-        return columns.emails()[row];
+    /**
+     * The email address up to its last '@' (the whole address when it has none); null when the lead has no email.
+     * The address is this, then '@' and the row's {@link #emailDomains()} value unless that is {@link #NONE}.
+     */
+    public String emailLocalPart(int row) {
+        return columns.emailLocalParts()[row];
+    }
+
+    /** The email address after its last '@', as stored (few distinct values); NONE without an email or an '@'. */
+    public Codes<String> emailDomains() {
+        return columns.emailDomains();
     }
 
     public String phone(int row) {

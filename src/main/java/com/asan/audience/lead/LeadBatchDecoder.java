@@ -18,6 +18,7 @@ final class LeadBatchDecoder implements Consumer<LeadBatch> {
     private final Consumer<LeadFacts> sink;
     private final List<String> firstNames = new ArrayList<>();
     private final List<String> lastNames = new ArrayList<>();
+    private final List<String> emailDomains = new ArrayList<>();
     private final List<String> phoneTypes = new ArrayList<>();
     private final List<String> statuses = new ArrayList<>();
     private final List<String> sources = new ArrayList<>();
@@ -34,6 +35,7 @@ final class LeadBatchDecoder implements Consumer<LeadBatch> {
     public void accept(LeadBatch batch) {
         learn(firstNames, batch.firstNames());
         learn(lastNames, batch.lastNames());
+        learn(emailDomains, batch.emailDomains());
         learn(phoneTypes, batch.phoneTypes());
         learn(statuses, batch.statuses());
         learn(sources, batch.sources());
@@ -70,10 +72,16 @@ final class LeadBatchDecoder implements Consumer<LeadBatch> {
                     batch.eventTimes().instant(e)));
         }
         return new LeadFacts(batch.id(row), value(firstNames, batch.firstNames(), row),
-                value(lastNames, batch.lastNames(), row), batch.email(row), batch.phone(row),
+                value(lastNames, batch.lastNames(), row), email(batch, row), batch.phone(row),
                 value(phoneTypes, batch.phoneTypes(), row), value(statuses, batch.statuses(), row),
                 value(sources, batch.sources(), row), leadTags, value(assignees, batch.assignees(), row),
                 batch.created().instant(row), batch.lastActive().instant(row), values, latest);
+    }
+
+    private String email(LeadBatch batch, int row) {
+        String localPart = batch.emailLocalPart(row);
+        String domain = value(emailDomains, batch.emailDomains(), row);
+        return localPart == null || domain == null ? localPart : localPart + "@" + domain;
     }
 
     private static <V> void learn(List<V> known, LeadBatch.Codes<V> codes) {

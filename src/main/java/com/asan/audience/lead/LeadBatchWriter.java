@@ -1,6 +1,7 @@
 package com.asan.audience.lead;
 
 import com.asan.audience.criteria.LeadFacts;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Fills {@link LeadBatch}es row by row: a row is started with its lead id, its columns are then set in any order,
@@ -20,6 +22,7 @@ final class LeadBatchWriter {
 
     final ValueCodes<String> firstNames = new ValueCodes<>();
     final ValueCodes<String> lastNames = new ValueCodes<>();
+    final ValueCodes<String> emailDomains = new ValueCodes<>();
     final ValueCodes<String> phoneTypes = new ValueCodes<>();
     final ValueCodes<String> statuses = new ValueCodes<>();
     final ValueCodes<String> sources = new ValueCodes<>();
@@ -35,7 +38,8 @@ final class LeadBatchWriter {
     private long[] ids;
     int[] firstName;
     int[] lastName;
-    String[] email;
+    String[] emailLocalPart;
+    int[] emailDomain;
     String[] phone;
     int[] phoneType;
     int[] status;
@@ -65,7 +69,8 @@ final class LeadBatchWriter {
         ids = new long[batchSize];
         firstName = new int[batchSize];
         lastName = new int[batchSize];
-        email = new String[batchSize];
+        emailLocalPart = new String[batchSize];
+        emailDomain = new int[batchSize];
         phone = new String[batchSize];
         phoneType = new int[batchSize];
         status = new int[batchSize];
@@ -93,6 +98,26 @@ final class LeadBatchWriter {
         tagStarts[row] = tagCount;
         eventStarts[row] = eventCount;
         return row;
+    }
+
+    /** Sets a row's email address from its UTF-8 bytes (see {@link LeadBatch#emailLocalPart}). */
+    void email(int row, byte[] bytes, int offset, int length) {
+        int at = offset + length - 1;
+        while (at >= offset && bytes[at] != '@') {
+            at--;
+        }
+        if (at < offset) {
+            emailLocalPart[row] = new String(bytes, offset, length, StandardCharsets.UTF_8);
+            emailDomain[row] = LeadBatch.NONE;
+        } else {
+            emailLocalPart[row] = new String(bytes, offset, at - offset, StandardCharsets.UTF_8);
+            emailDomain[row] = emailDomains.code(bytes, at + 1, offset + length - at - 1, Function.identity());
+        }
+    }
+
+    void noEmail(int row) {
+        emailLocalPart[row] = null;
+        emailDomain[row] = LeadBatch.NONE;
     }
 
     /** Adds a tag to the current row (a code of {@link #tags}; NONE is skipped). */
@@ -136,7 +161,7 @@ final class LeadBatchWriter {
             customColumns.add(custom.get(field).take(customValues[field]));
         }
         sink.accept(new LeadBatch(new LeadBatch.Columns(rows, ids, firstNames.take(firstName),
-                lastNames.take(lastName), email, phone, phoneTypes.take(phoneType), statuses.take(status),
+                lastNames.take(lastName), emailLocalPart, emailDomains.take(emailDomain), phone, phoneTypes.take(phoneType), statuses.take(status),
                 sources.take(source), assignees.take(assignee), created, lastActive, customKeys, customColumns,
                 tagStarts, tags.take(tagCodes), eventStarts, events.take(eventCodes), eventTimes)));
         startBatch();
@@ -159,7 +184,10 @@ final class LeadBatchWriter {
         int row = startRow(lead.id());
         firstName[row] = firstNames.code(lead.firstName());
         lastName[row] = lastNames.code(lead.lastName());
-        email[row] = lead.email();
+        String email = lead.email();
+        int lastAt = email == null ? -1 : email.lastIndexOf('@');
+        emailLocalPart[row] = lastAt < 0 ? email : email.substring(0, lastAt);
+        emailDomain[row] = lastAt < 0 ? LeadBatch.NONE : emailDomains.code(email.substring(lastAt + 1));
         phone[row] = lead.phone();
         phoneType[row] = phoneTypes.code(lead.phoneType());
         status[row] = statuses.code(lead.status());

@@ -177,13 +177,16 @@ final class LeadStreams {
                               LeadBatchWriter out, Map<Long, String> tagNames, List<CustomFieldDefinition> fields)
             throws SQLException {
         LongFunction<String> tagName = tagNames::get;
+        BinaryCopyReader.RowBytes email = out::email;
         List<Function<String, Object>> parsers = fields.stream().map(LeadStreams::parser).toList();
         while (leads.nextRow()) {
             long id = leads.int8(0);
             int row = out.startRow(id);
             out.firstName[row] = leads.code(out.firstNames, Function.identity());
             out.lastName[row] = leads.code(out.lastNames, Function.identity());
-            out.email[row] = leads.text();
+            if (!leads.bytes(row, email)) {
+                out.noEmail(row);
+            }
             out.phone[row] = leads.text();
             out.phoneType[row] = leads.code(out.phoneTypes, Function.identity());
             out.status[row] = leads.code(out.statuses, Function.identity());

@@ -1,6 +1,9 @@
 package com.asan.audience.lead;
 
 import com.asan.audience.shared.LongIntHashMap;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,6 +94,10 @@ final class ValueCodes<V> {
 
     /** Open addressing over byte strings kept in one array; a slot holds code + 1 (0 is empty). */
     private static final class ByteKeys {
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+                ByteOrder.LITTLE_ENDIAN);
+        private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
         private byte[] keyBytes = new byte[1 << 10];
         private int keyLength;
         private int[] starts = new int[64];
@@ -103,8 +110,8 @@ final class ValueCodes<V> {
             int mask = slots.length - 1;
             for (int slot = hash & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
                 int code = slots[slot] - 1;
-                if (slotHashes[slot] == hash && Arrays.equals(keyBytes, starts[code], starts[code + 1], bytes,
-                        offset, offset + length)) {
+                if (slotHashes[slot] == hash && starts[code + 1] - starts[code] == length
+                        && sameBytes(keyBytes, starts[code], bytes, offset, length)) {
                     return code;
                 }
             }
@@ -151,12 +158,35 @@ final class ValueCodes<V> {
             }
         }
 
+        /** Eight bytes at a time: most values are short (names, statuses, cities). */
         private static int hash(byte[] bytes, int offset, int length) {
-            int hash = length;
-            for (int i = offset; i < offset + length; i++) {
-                hash = 31 * hash + bytes[i];
+            long hash = length * GOLDEN;
+            int i = offset;
+            int end = offset + length;
+            for (; i + Long.BYTES <= end; i += Long.BYTES) {
+                hash = Long.rotateLeft((hash ^ (long) LONGS.get(bytes, i)) * GOLDEN, 29);
             }
-            return hash ^ (hash >>> 15) ^ (hash >>> 7);
+            long tail = 0;
+            for (int shift = 0; i < end; i++, shift += 8) {
+                tail |= (bytes[i] & 0xFFL) << shift;
+            }
+            hash = (hash ^ tail) * GOLDEN;
+            return (int) (hash ^ (hash >>> 32));
+        }
+
+        private static boolean sameBytes(byte[] a, int aOffset, byte[] b, int bOffset, int length) {
+            int i = 0;
+            for (; i + Long.BYTES <= length; i += Long.BYTES) {
+                if ((long) LONGS.get(a, aOffset + i) != (long) LONGS.get(b, bOffset + i)) {
+                    return false;
+                }
+            }
+            for (; i < length; i++) {
+                if (a[aOffset + i] != b[bOffset + i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

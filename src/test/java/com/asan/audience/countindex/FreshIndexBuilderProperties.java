@@ -83,6 +83,20 @@ class FreshIndexBuilderProperties {
         assertSameBytes(leadByLead(leads), columnByColumn(leads, 1), () -> "leads: " + leads);
     }
 
+    /** Folding strips and lowers the whole address; the batch splits it at its last '@' before that. */
+    @Example
+    void emailAddressesIndexAsTheirWholeFoldedAddress() throws IOException {
+        List<String> emails = List.of(" Ada@Example.COM ", "no-at-sign", " Spaced Out ", "Trailing@", "@Leading",
+                "  @  ", "x@y@Z.com", "ÄBC@ÖÖ.de", "a@ b.com ", "\u0000a@B\u0000", "ada@example.com");
+        LeadFacts template = generated(new Random(3), 0);
+        List<LeadFacts> leads = new ArrayList<>();
+        for (int i = 0; i < emails.size(); i++) {
+            leads.add(new LeadFacts(i + 1, null, null, emails.get(i), null, null, "Hot", "API", Set.of(), null,
+                    template.createdAt(), null, Map.of(), List.of()));
+        }
+        assertSameBytes(leadByLead(leads), columnByColumn(leads, 4), () -> "emails: " + emails);
+    }
+
     @Example
     void leadsMustArriveInAscendingIdOrder() {
         FreshIndexBuilder builder = new FreshIndexBuilder(1);

@@ -157,6 +157,20 @@ class LeadSnapshotsTest extends ApiTestBase {
         assertThat(afterwards.events()).hasSize(1);
     }
 
+    /** Email addresses arrive split at their last '@' (the domain coded) and decode to what is stored. */
+    @Test
+    void emailAddressesOfAnyShapeComeBackAsStored() {
+        TestAccount account = newAccount();
+        List<String> emails = List.of("Ada@Example.COM", "no-at-sign", "Trailing@", "@Leading", "x@y@Z.com",
+                "ÄBC@ÖÖ.de", " spaced@b.com ");
+        for (String email : emails) {
+            jdbc.update("insert into leads (account_id, first_name, email, status, source) values (?, 'E', ?, 'Hot', "
+                    + "'API')", account.accountId(), email);
+        }
+        assertThat(loadAll(account.accountId()).values()).extracting(LeadFacts::email)
+                .containsExactlyInAnyOrderElementsOf(emails);
+    }
+
     @Test
     void anAccountWithoutLeadsLoadsEmpty() {
         TestAccount account = newAccount();
