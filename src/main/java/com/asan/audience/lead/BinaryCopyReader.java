@@ -66,11 +66,6 @@ final class BinaryCopyReader implements AutoCloseable {
         return value;
     }
 
-    /** The next field as a {@code boolean}; NULL is false. */
-    boolean bool() throws SQLException {
-        return fixedSizeField(1, "a 1-byte boolean") && buffer[position++] != 0;
-    }
-
     /** Reads the next field's length: false for NULL, otherwise checks it and makes its bytes available. */
     private boolean fixedSizeField(int size, String expected) throws SQLException {
         int length = fieldLength();

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 
@@ -35,15 +36,14 @@ import org.jooq.impl.DSL;
 final class LeadStreams {
 
     private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-F]+-[0-9A-F]+(-[0-9]+)?");
-    private static final LongFunction<LeadBatch.Engagement> OPENED = campaign -> new LeadBatch.Engagement(campaign,
-            "opened");
-    private static final LongFunction<LeadBatch.Engagement> CLICKED = campaign -> new LeadBatch.Engagement(campaign,
-            "clicked");
+    /** An engagement kind as read: the campaign id times two, plus one for a click (see {@link #eventsSelect}). */
+    private static final LongFunction<LeadBatch.Engagement> ENGAGEMENT = kind -> new LeadBatch.Engagement(kind >> 1,
+            (kind & 1) == 1 ? "clicked" : "opened");
 
     /** A tag link as side rows: lead id, tag id. */
     private static final int TAG_LINK = 2;
-    /** An event as side rows: lead id, campaign id, clicked (1) or opened (0), when as sent (a timestamptz). */
-    private static final int EVENT = 4;
+    /** An event as side rows: lead id, engagement kind, when as sent (a timestamptz). */
+    private static final int EVENT = 3;
 
     private final DSLContext db;
     private final DataSource dataSource;
@@ -118,8 +118,10 @@ final class LeadStreams {
     }
 
     private String eventsSelect(long accountId, Condition filter) {
-        // the type as "clicked or not" (only opened and clicked are read): a byte to send instead of a text
-        return db.renderInlined(db.select(EV_LEAD_ID, EV_CAMPAIGN_ID, DSL.field(EV_TYPE.eq("clicked")), EV_OCCURRED_AT)
+        // Campaign and type as one number, 2 × campaign + (clicked ? 1 : 0): one field fewer to send per event (only
+        // opened and clicked are read). It is one-to-one; a campaign id beyond ±2^62 fails the read, never collides.
+        Field<Long> kind = EV_CAMPAIGN_ID.mul(2L).plus(DSL.when(EV_TYPE.eq("clicked"), 1L).otherwise(0L));
+        return db.renderInlined(db.select(EV_LEAD_ID, kind, EV_OCCURRED_AT)
                 .from(EMAIL_EVENTS)
                 .where(EV_ACCOUNT_ID.eq(accountId), EV_TYPE.in("opened", "clicked")).and(filter)
                 .orderBy(EV_LEAD_ID));
@@ -163,7 +165,6 @@ final class LeadStreams {
     private static void event(BinaryCopyReader row, SideRows.RowSink events) throws SQLException {
         events.put(row.int8(0));
         events.put(row.int8(0));
-        events.put(row.bool() ? 1 : 0);
         events.put(row.int8(0));
     }
 
@@ -204,9 +205,8 @@ final class LeadStreams {
             }
             for (; events.hasRow() && events.get(0) <= id; events.advance()) {
                 if (events.get(0) == id) {
-                    boolean clicked = events.get(2) == 1;
-                    int code = out.events.code(clicked ? 1 : 0, events.get(1), clicked ? CLICKED : OPENED);
-                    long when = events.get(3);
+                    int code = out.events.code(events.get(1), ENGAGEMENT);
+                    long when = events.get(2);
                     out.addEvent(code, BinaryCopyReader.epochSecond(when), BinaryCopyReader.nano(when));
                 }
             }

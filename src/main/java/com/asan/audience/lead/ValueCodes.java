@@ -21,7 +21,7 @@ final class ValueCodes<V> {
     private final List<V> values = new ArrayList<>();
     private int taken;
     private ByteKeys byBytes;
-    private final LongIntHashMap[] byLong = new LongIntHashMap[2];
+    private LongIntHashMap byLong;
     private java.util.Map<V, Integer> byValue;
 
     int size() {
@@ -43,23 +43,17 @@ final class ValueCodes<V> {
 
     /** The code of a long key; a new key's value is made by {@code value}, and a null value gives no code. */
     int code(long key, LongFunction<V> value) {
-        return code(0, key, value);
-    }
-
-    /** As {@link #code(long, LongFunction)}, with keys of two kinds (0 and 1) kept apart. */
-    int code(int kind, long key, LongFunction<V> value) {
-        if (byLong[kind] == null) {
-            byLong[kind] = new LongIntHashMap();
+        if (byLong == null) {
+            byLong = new LongIntHashMap();
         }
-        LongIntHashMap keys = byLong[kind];
-        int code = keys.get(key);
+        int code = byLong.get(key);
         if (code < 0) {
             V made = value.apply(key);
             if (made == null) {
                 return LeadBatch.NONE;
             }
             code = add(made);
-            keys.put(key, code);
+            byLong.put(key, code);
         }
         return code;
     }
