@@ -90,8 +90,7 @@ final class LeadStreams {
                     eventsSelect(accountId, EV_LEAD_ID.eq(DSL.any(ids))), row -> event(row, events)));
             try (BinaryCopyReader leads = BinaryCopyReader.open(connection,
                     leadsSelect(accountId, fields, ID.eq(DSL.any(ids))))) {
-                merge(leads, tagLinks, engagement, writer(fields, sink), tagNames,
-                        fields);
+                merge(leads, tagLinks, engagement, writer(fields, sink), tagNames, fields);
             }
         });
     }
