@@ -61,7 +61,6 @@ final class LeadBatchWriter {
         this.customKeys = List.copyOf(customKeys);
         this.sink = sink;
         customKeys.forEach(key -> custom.add(new ValueCodes<>()));
-        startBatch();
     }
 
     private void startBatch() {
@@ -91,7 +90,10 @@ final class LeadBatchWriter {
     /** Starts a row; the previous row is complete. Returns the row's index, where its columns are set. */
     int startRow(long id) {
         if (rows == batchSize) {
-            flush();
+            emit();
+        }
+        if (ids == null) {
+            startBatch();
         }
         int row = rows++;
         ids[row] = id;
@@ -164,7 +166,9 @@ final class LeadBatchWriter {
                 lastNames.take(lastName), emailLocalPart, emailDomains.take(emailDomain), phone, phoneTypes.take(phoneType), statuses.take(status),
                 sources.take(source), assignees.take(assignee), created, lastActive, customKeys, customColumns,
                 tagStarts, tags.take(tagCodes), eventStarts, events.take(eventCodes), eventTimes)));
-        startBatch();
+        // the next batch gets new arrays when its first row starts, not at the end of the read
+        ids = null;
+        rows = 0;
     }
 
     /** The leads held as facts, in batches (at least one, maybe empty); custom keys are those of any lead, sorted. */
@@ -174,7 +178,9 @@ final class LeadBatchWriter {
         List<LeadBatch> batches = new ArrayList<>();
         LeadBatchWriter writer = new LeadBatchWriter(batchSize, List.copyOf(keys), batches::add);
         leads.forEach(writer::write);
-        if (writer.rows > 0 || batches.isEmpty()) {
+        writer.flush();
+        if (batches.isEmpty()) {
+            writer.startBatch();
             writer.emit();
         }
         return batches;

@@ -74,7 +74,7 @@ final class LeadStreams {
             db.connection(connection -> {
                 try (BinaryCopyReader leads = BinaryCopyReader.open(connection,
                         leadsSelect(accountId, fields, DSL.noCondition()))) {
-                    merge(leads, tags, events, writer(fields, sink), tagNames, fields);
+                    merge(leads, tags, events, writer(LeadBatchWriter.BATCH_SIZE, fields, sink), tagNames, fields);
                 }
             });
         }
@@ -90,7 +90,9 @@ final class LeadStreams {
                     eventsSelect(accountId, EV_LEAD_ID.eq(DSL.any(ids))), row -> event(row, events)));
             try (BinaryCopyReader leads = BinaryCopyReader.open(connection,
                     leadsSelect(accountId, fields, ID.eq(DSL.any(ids))))) {
-                merge(leads, tagLinks, engagement, writer(fields, sink), tagNames, fields);
+                // a catch-up of a few leads (before many counts) allocates for those only
+                merge(leads, tagLinks, engagement, writer(Math.min(ids.length, LeadBatchWriter.BATCH_SIZE), fields,
+                        sink), tagNames, fields);
             }
         });
     }
@@ -167,8 +169,9 @@ final class LeadStreams {
         events.put(row.int8(0));
     }
 
-    private static LeadBatchWriter writer(List<CustomFieldDefinition> fields, Consumer<LeadBatch> sink) {
-        return new LeadBatchWriter(LeadBatchWriter.BATCH_SIZE, fields.stream().map(CustomFieldDefinition::key).toList(),
+    private static LeadBatchWriter writer(int batchSize, List<CustomFieldDefinition> fields,
+                                          Consumer<LeadBatch> sink) {
+        return new LeadBatchWriter(Math.max(1, batchSize), fields.stream().map(CustomFieldDefinition::key).toList(),
                 sink);
     }
 
