@@ -1,6 +1,7 @@
 package com.asan.audience.countindex;
 
 import com.asan.audience.countindex.TextHeap.Match;
+import com.asan.audience.criteria.TextNormalizer;
 import java.util.Collection;
 import java.util.Map;
 import org.roaringbitmap.FastAggregation;
@@ -46,6 +47,19 @@ final class EmailColumn {
     static String domain(String folded) {
         int at = folded.lastIndexOf('@');
         return at < 0 ? NO_DOMAIN : folded.substring(at + 1);
+    }
+
+    /**
+     * {@code localPart(fold(address))} from the address's text before its last '@' as stored: folding strips the
+     * whole address, so only leading whitespace comes off this half.
+     */
+    static String foldedLocalPart(String storedLocalPart) {
+        return TextNormalizer.lowerCase(storedLocalPart.stripLeading());
+    }
+
+    /** {@code domain(fold(address))} from the address's text after its last '@' as stored: trailing whitespace off. */
+    static String foldedDomain(String storedDomain) {
+        return TextNormalizer.lowerCase(storedDomain.stripTrailing());
     }
 
     void clear(int ordinal) {

@@ -50,7 +50,7 @@ final class FreshIndexBuilder {
         firstName = new CodedColumn<>(ChunkedBitmaps.into(index.firstName, FreshIndexBuilder::fold));
         lastName = new CodedColumn<>(ChunkedBitmaps.into(index.lastName, FreshIndexBuilder::fold));
         emailDomains = new CodedColumn<>(ChunkedBitmaps.into(index.email.domains,
-                domain -> TextNormalizer.lowerCase(((String) domain).stripTrailing())));
+                domain -> EmailColumn.foldedDomain((String) domain)));
         created = new TimeColumnBuilder(index.created);
         lastActive = new TimeColumnBuilder(index.lastActive);
     }
@@ -98,10 +98,7 @@ final class FreshIndexBuilder {
         }
     }
 
-    /**
-     * What {@code AccountIndex.put} writes for {@code fold(email)}: folding strips the whole address, so the part
-     * before the last '@' loses leading whitespace and the part after it trailing whitespace.
-     */
+    /** What {@code AccountIndex.put} writes for {@code fold(email)}, from the address's two halves as stored. */
     private void addEmails(LeadBatch batch, int size) {
         LeadBatch.Codes<String> domains = batch.emailDomains();
         emailDomains.learn(domains);
@@ -116,7 +113,7 @@ final class FreshIndexBuilder {
                 index.email.localParts.set(ordinals[row], folded);
                 emailDomains.target.add(EmailColumn.domain(folded), ordinals[row]);
             } else {
-                index.email.localParts.set(ordinals[row], TextNormalizer.lowerCase(localPart.stripLeading()));
+                index.email.localParts.set(ordinals[row], EmailColumn.foldedLocalPart(localPart));
                 emailDomains.add(domain, ordinals[row]);
             }
         }
