@@ -73,9 +73,16 @@ class AccountApiController {
     record NewKey(String name) {
     }
 
+    /** Ends every browser session of the key's or credentials' member. */
+    @PostMapping("/me/sign-out-everywhere")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void signOutEverywhere(@AuthenticationPrincipal MemberPrincipal caller) {
+        accounts.signOutEverywhere(caller);
+    }
+
     @GetMapping("/api-keys")
     List<ApiKeyView> apiKeys(@AuthenticationPrincipal MemberPrincipal caller) {
-        return accounts.apiKeys(caller.accountId());
+        return accounts.apiKeys(caller);
     }
 
     @PostMapping("/api-keys")

@@ -6,6 +6,7 @@ import com.asan.audience.shared.FieldViolation;
 import com.asan.audience.shared.ForbiddenException;
 import com.asan.audience.shared.InvalidInputException;
 import com.asan.audience.shared.NotFoundException;
+import com.asan.audience.shared.Permission;
 import com.asan.audience.shared.TextLimits;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.time.DateTimeException;
@@ -26,17 +27,19 @@ public class AccountFacade {
     private final AccountRepository repository;
     private final PasswordEncoder passwords;
     private final ApiKeys apiKeys;
+    private final MemberSessions sessions;
     private final ApplicationEventPublisher events;
     private final boolean signUpEnabled;
     private final String defaultRegion;
 
-    AccountFacade(AccountRepository repository, PasswordEncoder passwords, ApiKeys apiKeys,
+    AccountFacade(AccountRepository repository, PasswordEncoder passwords, ApiKeys apiKeys, MemberSessions sessions,
                   ApplicationEventPublisher events,
                   @Value("${audience.signup-enabled}") boolean signUpEnabled,
                   @Value("${audience.default-region}") String defaultRegion) {
         this.repository = repository;
         this.passwords = passwords;
         this.apiKeys = apiKeys;
+        this.sessions = sessions;
         this.events = events;
         this.signUpEnabled = signUpEnabled;
         this.defaultRegion = defaultRegion.toUpperCase(Locale.ROOT);
@@ -91,7 +94,7 @@ public class AccountFacade {
 
     @Transactional
     public AccountSettings changeSettings(MemberPrincipal caller, SettingsChange change) {
-        requireTeamManager(caller);
+        caller.require(Permission.ACCOUNT_SETTINGS);
         AccountSettings current = settings(caller.accountId());
         List<FieldViolation> violations = new ArrayList<>();
         String name = change.name() == null ? current.name() : required(change.name(), "name", violations);
@@ -183,6 +186,9 @@ public class AccountFacade {
         }
         String hash = change.password() == null ? null : passwords.encode(change.password());
         repository.updateMember(caller.accountId(), memberId, name, email, role, hash);
+        if (hash != null || role != currentRole || !email.equalsIgnoreCase(current.email())) {
+            sessions.endAll(caller.accountId(), memberId, current.email());
+        }
         apiKeys.forgetAccountAfterCommit(caller.accountId());
         return new TeamMember(memberId, name, email, role.wire());
     }
@@ -196,8 +202,15 @@ public class AccountFacade {
         }
         requireMayGrant(caller, Role.parse(current.role()).orElseThrow());
         repository.deleteMember(caller.accountId(), memberId);
+        sessions.forgetAfterCommit(current.email());
         apiKeys.forgetAccountAfterCommit(caller.accountId());
         events.publishEvent(new TeamMemberRemoved(caller.accountId(), memberId));
+    }
+
+    /** Ends every browser session of the caller, on every instance (this one's too). */
+    @Transactional
+    public void signOutEverywhere(MemberPrincipal caller) {
+        sessions.endAll(caller.accountId(), caller.memberId(), caller.getUsername());
     }
 
     @Transactional
@@ -208,13 +221,17 @@ public class AccountFacade {
         return apiKeys.create(caller.accountId(), caller.memberId(), cleaned == null ? "API key" : cleaned);
     }
 
+    /** The account's keys for owners and admins; a member without that permission sees their own. */
     @Transactional(readOnly = true)
-    public List<ApiKeyView> apiKeys(long accountId) {
-        return repository.apiKeys(accountId);
+    public List<ApiKeyView> apiKeys(MemberPrincipal caller) {
+        return repository.apiKeys(caller.accountId(),
+                caller.has(Permission.API_KEYS_MANAGE_ANY) ? null : caller.memberId());
     }
 
     @Transactional
     public void revokeApiKey(MemberPrincipal caller, long keyId) {
+        ApiKeyView key = repository.apiKey(caller.accountId(), keyId).orElseThrow(() -> new NotFoundException("API key"));
+        caller.requireOwnOr(key.memberId(), Permission.API_KEYS_MANAGE_ANY);
         if (!repository.revokeApiKey(caller.accountId(), keyId)) {
             throw new NotFoundException("API key");
         }
@@ -222,9 +239,7 @@ public class AccountFacade {
     }
 
     private static void requireTeamManager(MemberPrincipal caller) {
-        if (!caller.role().managesTeam()) {
-            throw new ForbiddenException("Only owners and admins manage the account and its team");
-        }
+        caller.require(Permission.TEAM_MANAGE);
     }
 
     private static void requireMayGrant(MemberPrincipal caller, Role role) {

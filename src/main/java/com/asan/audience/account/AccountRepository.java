@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** SQL for accounts, team members, the sign-in directory and API keys. Every query is scoped by account. */
@@ -74,6 +75,18 @@ class AccountRepository {
                 .where(ACCOUNT_ID.eq(accountId), MEMBER_ID.eq(memberId)).execute();
     }
 
+    /** The member's current session version, or empty when the member no longer exists. */
+    Optional<Integer> sessionVersion(long accountId, long memberId) {
+        return db.select(SESSION_VERSION).from(TEAM_MEMBERS).where(ACCOUNT_ID.eq(accountId), ID.eq(memberId))
+                .fetchOptional(SESSION_VERSION);
+    }
+
+    /** Ends every browser session of the member signed in before now (they hold the older version). */
+    void raiseSessionVersion(long accountId, long memberId) {
+        db.update(TEAM_MEMBERS).set(SESSION_VERSION, SESSION_VERSION.plus(1))
+                .where(ACCOUNT_ID.eq(accountId), ID.eq(memberId)).execute();
+    }
+
     void deleteMember(long accountId, long memberId) {
         db.deleteFrom(TEAM_MEMBERS).where(ACCOUNT_ID.eq(accountId), ID.eq(memberId)).execute();
     }
@@ -83,7 +96,7 @@ class AccountRepository {
     }
 
     Optional<MemberPrincipal> principalByEmail(String email) {
-        return db.select(TM_ACCOUNT_ID, TM_ID, TM_EMAIL, TM_NAME, TM_ROLE, TM_PASSWORD_HASH)
+        return db.select(TM_ACCOUNT_ID, TM_ID, TM_EMAIL, TM_NAME, TM_ROLE, TM_PASSWORD_HASH, TM_SESSION_VERSION)
                 .from(LOGIN_DIRECTORY.as("d"))
                 .join(TEAM_MEMBERS.as("tm")).on(TM_ACCOUNT_ID.eq(D_ACCOUNT_ID).and(TM_ID.eq(D_MEMBER_ID)))
                 .where(D_EMAIL.eq(email.toLowerCase(java.util.Locale.ROOT)))
@@ -91,7 +104,7 @@ class AccountRepository {
     }
 
     Optional<MemberPrincipal> principalByApiKey(long accountId, String keyHash) {
-        return db.select(TM_ACCOUNT_ID, TM_ID, TM_EMAIL, TM_NAME, TM_ROLE, TM_PASSWORD_HASH)
+        return db.select(TM_ACCOUNT_ID, TM_ID, TM_EMAIL, TM_NAME, TM_ROLE, TM_PASSWORD_HASH, TM_SESSION_VERSION)
                 .from(API_KEYS.as("k"))
                 .join(TEAM_MEMBERS.as("tm")).on(TM_ACCOUNT_ID.eq(K_ACCOUNT_ID).and(TM_ID.eq(K_MEMBER_ID)))
                 .where(K_ACCOUNT_ID.eq(accountId), K_KEY_HASH.eq(keyHash), K_REVOKED_AT.isNull())
@@ -108,9 +121,17 @@ class AccountRepository {
                 .where(ACCOUNT_ID.eq(accountId), ID.eq(keyId), REVOKED_AT.isNull()).execute() == 1;
     }
 
-    List<ApiKeyView> apiKeys(long accountId) {
-        return db.select(ID, NAME, CREATED_AT, REVOKED_AT).from(API_KEYS).where(ACCOUNT_ID.eq(accountId)).orderBy(ID)
-                .fetch(r -> new ApiKeyView(r.get(ID), r.get(NAME), r.get(CREATED_AT), r.get(REVOKED_AT), null));
+    /** Every key of the account, or only one member's when {@code memberId} is given. */
+    List<ApiKeyView> apiKeys(long accountId, Long memberId) {
+        return db.select(ID, NAME, MEMBER_ID, CREATED_AT, REVOKED_AT).from(API_KEYS)
+                .where(ACCOUNT_ID.eq(accountId), memberId == null ? DSL.noCondition() : MEMBER_ID.eq(memberId))
+                .orderBy(ID)
+                .fetch(r -> new ApiKeyView(r.get(ID), r.get(NAME), r.get(MEMBER_ID), r.get(CREATED_AT),
+                        r.get(REVOKED_AT), null));
+    }
+
+    Optional<ApiKeyView> apiKey(long accountId, long keyId) {
+        return apiKeys(accountId, null).stream().filter(k -> k.id() == keyId).findFirst();
     }
 
     boolean memberEmailTakenByOther(long accountId, long memberId, String email) {
@@ -124,6 +145,7 @@ class AccountRepository {
 
     private static MemberPrincipal toPrincipal(Record r) {
         return new MemberPrincipal(r.get(0, Long.class), r.get(1, Long.class), r.get(2, String.class),
-                r.get(3, String.class), Role.parse(r.get(4, String.class)).orElseThrow(), r.get(5, String.class));
+                r.get(3, String.class), Role.parse(r.get(4, String.class)).orElseThrow(), r.get(5, String.class),
+                r.get(6, Integer.class));
     }
 }

@@ -58,7 +58,7 @@ class ApiKeys {
         }
         String key = secret.toString();
         long id = repository.insertApiKey(accountId, memberId, name, hash(key));
-        return new ApiKeyView(id, name, OffsetDateTime.now(), null, key);
+        return new ApiKeyView(id, name, memberId, OffsetDateTime.now(), null, key);
     }
 
     Optional<MemberPrincipal> authenticate(String key) {

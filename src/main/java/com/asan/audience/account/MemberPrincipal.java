@@ -1,5 +1,6 @@
 package com.asan.audience.account;
 
+import com.asan.audience.shared.Permission;
 import com.asan.audience.shared.TenantPrincipal;
 import java.util.Collection;
 import java.util.List;
@@ -11,14 +12,19 @@ import org.springframework.security.core.userdetails.UserDetails;
 /** The signed-in team member, whether by form, HTTP Basic or API key. */
 public final class MemberPrincipal implements UserDetails, CredentialsContainer, TenantPrincipal {
 
+    private static final long serialVersionUID = 1L;
+
     private final long accountId;
     private final long memberId;
     private final String email;
     private final String displayName;
     private final Role role;
+    private final int sessionVersion;
     private String passwordHash;
 
-    MemberPrincipal(long accountId, long memberId, String email, String displayName, Role role, String passwordHash) {
+    MemberPrincipal(long accountId, long memberId, String email, String displayName, Role role, String passwordHash,
+                    int sessionVersion) {
+        this.sessionVersion = sessionVersion;
         this.accountId = accountId;
         this.memberId = memberId;
         this.email = email;
@@ -35,6 +41,16 @@ public final class MemberPrincipal implements UserDetails, CredentialsContainer,
     @Override
     public long memberId() {
         return memberId;
+    }
+
+    @Override
+    public boolean has(Permission permission) {
+        return role.has(permission);
+    }
+
+    /** The member's session version when this principal was read: a session holding an older one has ended. */
+    int sessionVersion() {
+        return sessionVersion;
     }
 
     public Role role() {

@@ -16,6 +16,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /** Two filter chains: a stateless one for the REST API (API key or Basic) and a session one for the browser UI. */
 @Configuration(proxyBeanMethods = false)
@@ -77,7 +78,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, SignInThrottle throttle, AccountRepository repository)
+            throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/error", "/t/**", "/unsubscribe/**").permitAll()
@@ -88,7 +90,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe/**", "/t/**"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/leads", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SessionValidityFilter(repository), AuthorizationFilter.class);
         return http.build();
     }
 }

@@ -41,7 +41,7 @@ class CampaignApiController {
             if (!body.keySet().stream().allMatch(key -> key.equals("name") || key.equals("sentAt"))) {
                 throw new InvalidInputException("sentAt", "a historical campaign takes only name and sentAt");
             }
-            return campaigns.recordSent(caller.accountId(), new CampaignFacade.HistoricalCampaign(
+            return campaigns.recordSent(caller, new CampaignFacade.HistoricalCampaign(
                     body.get("name") instanceof String n ? n : null, body.get("sentAt") instanceof String t ? t : null));
         }
         return sending.createDraft(caller.accountId(), body);
@@ -56,18 +56,18 @@ class CampaignApiController {
     @PostMapping("/campaigns/{id}/send")
     @ResponseStatus(HttpStatus.ACCEPTED)
     CampaignView send(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
-        return sending.sendNow(caller.accountId(), id);
+        return sending.sendNow(caller, id);
     }
 
     @PostMapping("/campaigns/{id}/schedule")
     CampaignView schedule(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id,
                           @RequestBody Map<String, Object> body) {
-        return sending.schedule(caller.accountId(), id, body);
+        return sending.schedule(caller, id, body);
     }
 
     @PostMapping("/campaigns/{id}/cancel")
     CampaignView cancel(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
-        return sending.cancel(caller.accountId(), id);
+        return sending.cancel(caller, id);
     }
 
     @PostMapping("/campaigns/{id}/test")
@@ -102,7 +102,7 @@ class CampaignApiController {
     @DeleteMapping("/campaigns/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
-        campaigns.delete(caller.accountId(), id);
+        campaigns.delete(caller, id);
     }
 
     record EventResults(List<EngagementFacade.ItemResult> results) {
@@ -113,6 +113,6 @@ class CampaignApiController {
         if (body.size() != 1 || !(body.get("events") instanceof List<?> events)) {
             throw new InvalidInputException("events", "send {\"events\": [ ... ]}");
         }
-        return new EventResults(campaigns.recordEvents(caller.accountId(), events));
+        return new EventResults(campaigns.recordEvents(caller, events));
     }
 }

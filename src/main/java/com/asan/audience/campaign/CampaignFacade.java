@@ -1,5 +1,7 @@
 package com.asan.audience.campaign;
 
+import com.asan.audience.shared.Permission;
+import com.asan.audience.shared.TenantPrincipal;
 import com.asan.audience.lead.EngagementFacade;
 import com.asan.audience.shared.FieldViolation;
 import com.asan.audience.shared.InvalidInputException;
@@ -34,7 +36,9 @@ public class CampaignFacade {
 
     /** Records a campaign that was already sent elsewhere, for engagement history. */
     @Transactional
-    public CampaignView recordSent(long accountId, HistoricalCampaign request) {
+    public CampaignView recordSent(TenantPrincipal caller, HistoricalCampaign request) {
+        caller.require(Permission.CAMPAIGNS_SEND);
+        long accountId = caller.accountId();
         List<FieldViolation> violations = new ArrayList<>();
         String name = TextLimits.clean(request.name(), "name", violations);
         if (name == null && violations.isEmpty()) {
@@ -69,7 +73,9 @@ public class CampaignFacade {
     }
 
     @Transactional
-    public void delete(long accountId, long id) {
+    public void delete(TenantPrincipal caller, long id) {
+        caller.require(Permission.CAMPAIGNS_SEND);
+        long accountId = caller.accountId();
         CampaignView campaign = campaigns.findForUpdate(accountId, id).orElseThrow(() -> new NotFoundException("Campaign"));
         if (campaign.status().equals("sending")) {
             throw new com.asan.audience.shared.ConflictException("status", "Cancel the send before deleting the campaign");
@@ -80,7 +86,9 @@ public class CampaignFacade {
         engagement.campaignForgotten(accountId, id);
     }
 
-    public List<EngagementFacade.ItemResult> recordEvents(long accountId, List<?> items) {
+    public List<EngagementFacade.ItemResult> recordEvents(TenantPrincipal caller, List<?> items) {
+        caller.require(Permission.CAMPAIGNS_SEND);
+        long accountId = caller.accountId();
         Set<Long> mentioned = new HashSet<>();
         for (Object item : items) {
             if (item instanceof Map<?, ?> map && map.get("campaignId") instanceof Number n) {

@@ -1,5 +1,7 @@
 package com.asan.audience.campaign;
 
+import com.asan.audience.shared.Permission;
+import com.asan.audience.shared.TenantPrincipal;
 import com.asan.audience.account.AccountFacade;
 import com.asan.audience.lead.LeadView;
 import com.asan.audience.segment.SegmentFacade;
@@ -83,7 +85,9 @@ public class CampaignSendFacade {
 
     /** Computes the recipients from the segment now and starts delivering in the background. */
     @Transactional
-    public CampaignView sendNow(long accountId, long id) {
+    public CampaignView sendNow(TenantPrincipal caller, long id) {
+        caller.require(Permission.CAMPAIGNS_SEND);
+        long accountId = caller.accountId();
         CampaignView campaign = sendable(accountId, id);
         starter.start(accountId, campaign, workers.owner(), workers.lease());
         workers.deliverAfterCommit(accountId, id);
@@ -91,7 +95,9 @@ public class CampaignSendFacade {
     }
 
     @Transactional
-    public CampaignView schedule(long accountId, long id, Map<String, Object> body) {
+    public CampaignView schedule(TenantPrincipal caller, long id, Map<String, Object> body) {
+        caller.require(Permission.CAMPAIGNS_SEND);
+        long accountId = caller.accountId();
         CampaignView campaign = sendable(accountId, id);
         SendStarter.requirePostalAddress(accounts, accountId);
         OffsetDateTime sendAt = null;
@@ -114,7 +120,9 @@ public class CampaignSendFacade {
 
     /** Cancels a draft or scheduled campaign, or stops a send: recipients not yet reached are skipped. */
     @Transactional
-    public CampaignView cancel(long accountId, long id) {
+    public CampaignView cancel(TenantPrincipal caller, long id) {
+        caller.require(Permission.CAMPAIGNS_SEND);
+        long accountId = caller.accountId();
         CampaignView campaign = campaigns.findForUpdate(accountId, id).orElseThrow(() -> new NotFoundException("Campaign"));
         if (!Set.of("draft", "scheduled", "sending").contains(campaign.status())) {
             throw new ConflictException("status", "A " + campaign.status() + " campaign cannot be cancelled");

@@ -1,5 +1,6 @@
 package com.asan.audience.campaign;
 
+import com.asan.audience.shared.SystemCaller;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -81,7 +82,7 @@ class TrackingController {
         if (url != null) {
             event.put("url", url.length() > 2000 ? url.substring(0, 2000) : url);
         }
-        campaigns.recordEvents(recipient.accountId(), List.of(event));
+        campaigns.recordEvents(new SystemCaller(recipient.accountId()), List.of(event));
     }
 
     private static ResponseEntity<String> page(HttpStatus status, String title, String bodyHtml) {

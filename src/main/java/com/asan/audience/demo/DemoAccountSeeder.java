@@ -1,5 +1,6 @@
 package com.asan.audience.demo;
 
+import com.asan.audience.shared.SystemCaller;
 import com.asan.audience.account.AccountFacade;
 import com.asan.audience.account.Role;
 import com.asan.audience.account.SignUpResult;
@@ -52,12 +53,12 @@ public class DemoAccountSeeder {
             String email = name.toLowerCase().replace(' ', '.') + "." + accountId + "@maple-realty.example";
             agents.add(accounts.seedMember(accountId, name, email, Role.AGENT).id());
         }
-        customFields.create(accountId, new FieldDraft("city", "City", "text", null));
-        customFields.create(accountId, new FieldDraft("province", "Province", "text", null));
-        customFields.create(accountId, new FieldDraft("budget", "Budget", "number", null));
-        customFields.create(accountId, new FieldDraft("pre_approved", "Pre-approved", "boolean", null));
-        customFields.create(accountId, new FieldDraft("move_in_date", "Move-in date", "date", null));
-        customFields.create(accountId, new FieldDraft("property_type", "Property type", "select",
+        customFields.create(new SystemCaller(accountId), new FieldDraft("city", "City", "text", null));
+        customFields.create(new SystemCaller(accountId), new FieldDraft("province", "Province", "text", null));
+        customFields.create(new SystemCaller(accountId), new FieldDraft("budget", "Budget", "number", null));
+        customFields.create(new SystemCaller(accountId), new FieldDraft("pre_approved", "Pre-approved", "boolean", null));
+        customFields.create(new SystemCaller(accountId), new FieldDraft("move_in_date", "Move-in date", "date", null));
+        customFields.create(new SystemCaller(accountId), new FieldDraft("property_type", "Property type", "select",
                 DemoLeadGenerator.PROPERTY_TYPES));
         DemoLeadGenerator generator = new DemoLeadGenerator(seed, clock.instant(), agents);
         for (int start = 0; start < leadCount; start += LeadBatchImporter.MAX_BATCH) {
@@ -66,7 +67,7 @@ public class DemoAccountSeeder {
                 batch.add(generator.next(i));
             }
             // One commit per thousand demo leads instead of one per lead: the data is known to be valid.
-            transactions.executeWithoutResult(status -> leads.createAll(accountId, batch, "Manual"));
+            transactions.executeWithoutResult(status -> leads.createAll(new SystemCaller(accountId), batch, "Manual"));
         }
         return new Credentials(accountId, ownerEmail, password, account.apiKey());
     }

@@ -34,7 +34,7 @@ class FormApiController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     FormView create(@AuthenticationPrincipal TenantPrincipal caller, @RequestBody Map<String, Object> body) {
-        return forms.create(caller.accountId(), body);
+        return forms.create(caller, body);
     }
 
     @GetMapping("/{key}")
@@ -45,12 +45,12 @@ class FormApiController {
     @PatchMapping("/{key}")
     FormView update(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable String key,
                     @RequestBody Map<String, Object> body) {
-        return forms.update(caller.accountId(), key, body);
+        return forms.update(caller, key, body);
     }
 
     @DeleteMapping("/{key}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable String key) {
-        forms.delete(caller.accountId(), key);
+        forms.delete(caller, key);
     }
 }

@@ -1,5 +1,7 @@
 package com.asan.audience.intake;
 
+import com.asan.audience.shared.Permission;
+import com.asan.audience.shared.TenantPrincipal;
 import com.asan.audience.criteria.CustomFieldDefinition;
 import com.asan.audience.lead.CustomFieldFacade;
 import com.asan.audience.lead.DuplicatePolicy;
@@ -50,7 +52,9 @@ public class FormFacade {
     }
 
     @Transactional
-    public FormView create(long accountId, Map<String, Object> json) {
+    public FormView create(TenantPrincipal caller, Map<String, Object> json) {
+        caller.require(Permission.FORMS_MANAGE);
+        long accountId = caller.accountId();
         FormView draft = settings.read(json, null);
         byte[] secret = new byte[12];
         RANDOM.nextBytes(secret);
@@ -71,14 +75,18 @@ public class FormFacade {
     }
 
     @Transactional
-    public FormView update(long accountId, String key, Map<String, Object> json) {
+    public FormView update(TenantPrincipal caller, String key, Map<String, Object> json) {
+        caller.require(Permission.FORMS_MANAGE);
+        long accountId = caller.accountId();
         FormView current = get(accountId, key);
         forms.update(accountId, settings.read(json, current));
         return get(accountId, key);
     }
 
     @Transactional
-    public void delete(long accountId, String key) {
+    public void delete(TenantPrincipal caller, String key) {
+        caller.require(Permission.FORMS_MANAGE);
+        long accountId = caller.accountId();
         if (!forms.delete(accountId, key)) {
             throw new NotFoundException("Form");
         }

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,24 +46,17 @@ class ImportApiController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ImportView importFile(@AuthenticationPrincipal TenantPrincipal caller, @RequestPart("file") MultipartFile file,
-                          @RequestParam(value = "options", required = false) String options) throws IOException {
-        Map<String, Object> parsed = parseOptions(options);
-        try (InputStream content = file.getInputStream()) {
-            return imports.importFile(caller.accountId(), caller.memberId(), file.getOriginalFilename(), content,
-                    parsed);
-        }
+    ImportView importFile(@AuthenticationPrincipal TenantPrincipal caller, MultipartHttpServletRequest request)
+            throws IOException {
+        return imports.importFile(caller, new RequestFile(request), parseOptions(request.getParameter("options")));
     }
 
     @PostMapping(path = "/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    ImportPreview upload(@AuthenticationPrincipal TenantPrincipal caller, @RequestPart("file") MultipartFile file)
+    ImportPreview upload(@AuthenticationPrincipal TenantPrincipal caller, MultipartHttpServletRequest request)
             throws IOException {
-        try (InputStream content = file.getInputStream()) {
-            ImportView view = imports.upload(caller.accountId(), caller.memberId(), file.getOriginalFilename(),
-                    content);
-            return imports.preview(caller.accountId(), view.id());
-        }
+        ImportView view = imports.upload(caller, new RequestFile(request));
+        return imports.preview(caller.accountId(), view.id());
     }
 
     @GetMapping("/{id}/preview")
@@ -75,7 +68,7 @@ class ImportApiController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ImportView start(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id,
                      @RequestBody(required = false) Map<String, Object> options) {
-        return imports.start(caller.accountId(), id, options);
+        return imports.start(caller, id, options);
     }
 
     @GetMapping

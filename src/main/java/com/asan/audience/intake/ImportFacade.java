@@ -1,11 +1,14 @@
 package com.asan.audience.intake;
 
+import com.asan.audience.shared.Permission;
+import com.asan.audience.shared.TenantPrincipal;
 import com.asan.audience.account.AccountFacade;
 import com.asan.audience.account.TeamMember;
 import com.asan.audience.criteria.CustomFieldDefinition;
 import com.asan.audience.shared.ConflictException;
 import com.asan.audience.shared.InvalidInputException;
 import com.asan.audience.shared.NotFoundException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
 import java.time.Duration;
@@ -45,9 +48,25 @@ public class ImportFacade {
         this.accounts = accounts;
     }
 
+    /** An uploaded file, opened only once the caller may import (so a refused upload is never read). */
+    public interface FileSource {
+
+        /** The file's name as sent, or null. */
+        String name() throws IOException;
+
+        InputStream open() throws IOException;
+    }
+
     /** Stores the file and reads its format; the import waits for {@link #start}. */
     @Transactional
-    public ImportView upload(long accountId, Long memberId, String fileName, InputStream content) {
+    public ImportView upload(TenantPrincipal caller, FileSource file) throws IOException {
+        caller.require(Permission.LEADS_IMPORT);
+        try (InputStream content = file.open()) {
+            return store(caller.accountId(), caller.memberId() == 0 ? null : caller.memberId(), file.name(), content);
+        }
+    }
+
+    private ImportView store(long accountId, Long memberId, String fileName, InputStream content) {
         String name = fileName == null || fileName.isBlank() ? "import.csv" : fileName.strip();
         long id = imports.insert(accountId, name.length() > 200 ? name.substring(0, 200) : name, memberId);
         ImportFileStore.Stored stored = files.store(accountId, id, content);
@@ -66,10 +85,10 @@ public class ImportFacade {
 
     /** Upload and start in one step (the API): a bad option stores nothing. */
     @Transactional
-    public ImportView importFile(long accountId, Long memberId, String fileName, InputStream content,
-                                 Map<String, Object> options) {
-        ImportView uploaded = upload(accountId, memberId, fileName, content);
-        return start(accountId, uploaded.id(), options);
+    public ImportView importFile(TenantPrincipal caller, FileSource file, Map<String, Object> options)
+            throws IOException {
+        ImportView uploaded = upload(caller, file);
+        return start(caller, uploaded.id(), options);
     }
 
     @Transactional(readOnly = true)
@@ -107,7 +126,9 @@ public class ImportFacade {
 
     /** Checks the options against the file and queues the import; with no options the suggested mapping is used. */
     @Transactional
-    public ImportView start(long accountId, long id, Map<String, Object> optionsJsonMap) {
+    public ImportView start(TenantPrincipal caller, long id, Map<String, Object> optionsJsonMap) {
+        caller.require(Permission.LEADS_IMPORT);
+        long accountId = caller.accountId();
         ImportView view = get(accountId, id);
         if (!view.status().equals("uploaded")) {
             throw new ConflictException("status", "The import has already started (status " + view.status() + ")");

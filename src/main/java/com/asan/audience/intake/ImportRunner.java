@@ -1,5 +1,6 @@
 package com.asan.audience.intake;
 
+import com.asan.audience.shared.SystemCaller;
 import com.asan.audience.account.AccountFacade;
 import com.asan.audience.account.TeamMember;
 import com.asan.audience.criteria.CustomFieldDefinition;
@@ -136,7 +137,7 @@ class ImportRunner {
                 FieldType type = field.type() == FieldType.SELECT
                         && (choices.isEmpty() || choices.size() > ColumnSuggester.MAX_SELECT_OPTIONS)
                         ? FieldType.TEXT : field.type();
-                customFields.create(accountId, new CustomFieldFacade.FieldDraft(field.key(), field.label(),
+                customFields.create(new SystemCaller(accountId), new CustomFieldFacade.FieldDraft(field.key(), field.label(),
                         type.name().toLowerCase(Locale.ROOT), type == FieldType.SELECT ? choices : List.of()));
             }
             if (!imports.setTotal(accountId, id, owner, rowCount, lease)) {

@@ -1,5 +1,7 @@
 package com.asan.audience.lead;
 
+import com.asan.audience.shared.Permission;
+import com.asan.audience.shared.TenantPrincipal;
 import com.asan.audience.criteria.CustomFieldDefinition;
 import com.asan.audience.criteria.FieldType;
 import com.asan.audience.shared.ConflictException;
@@ -51,7 +53,9 @@ public class CustomFieldFacade {
     }
 
     @Transactional
-    public CustomFieldDefinition create(long accountId, FieldDraft draft) {
+    public CustomFieldDefinition create(TenantPrincipal caller, FieldDraft draft) {
+        caller.require(Permission.CUSTOM_FIELDS_MANAGE);
+        long accountId = caller.accountId();
         List<FieldViolation> violations = new ArrayList<>();
         String key = draft.key() == null ? null : draft.key().strip();
         if (key == null || !KEY.matcher(key).matches()) {
@@ -74,7 +78,9 @@ public class CustomFieldFacade {
     }
 
     @Transactional
-    public CustomFieldDefinition change(long accountId, String key, FieldDraft change) {
+    public CustomFieldDefinition change(TenantPrincipal caller, String key, FieldDraft change) {
+        caller.require(Permission.CUSTOM_FIELDS_MANAGE);
+        long accountId = caller.accountId();
         CustomFieldDefinition current = repository.find(accountId, key)
                 .orElseThrow(() -> new NotFoundException("Custom field"));
         List<FieldViolation> violations = new ArrayList<>();
@@ -108,7 +114,9 @@ public class CustomFieldFacade {
 
     /** Deletes the definition and the values every lead held for it. */
     @Transactional
-    public void delete(long accountId, String key) {
+    public void delete(TenantPrincipal caller, String key) {
+        caller.require(Permission.CUSTOM_FIELDS_MANAGE);
+        long accountId = caller.accountId();
         repository.find(accountId, key).orElseThrow(() -> new NotFoundException("Custom field"));
         repository.removeValues(accountId, key);
         repository.delete(accountId, key);

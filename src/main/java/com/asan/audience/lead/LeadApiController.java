@@ -53,7 +53,7 @@ class LeadApiController {
         }
         @SuppressWarnings("unchecked")
         List<Object> list = (List<Object>) items;
-        return new BatchResponse(batch.createAll(caller.accountId(), list, "API"));
+        return new BatchResponse(batch.createAll(caller, list, "API"));
     }
 
     @GetMapping("/leads")
@@ -84,7 +84,7 @@ class LeadApiController {
     @DeleteMapping("/leads/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
-        leads.delete(caller.accountId(), id);
+        leads.delete(caller, id);
     }
 
     @GetMapping("/tags")
@@ -98,13 +98,13 @@ class LeadApiController {
     @PatchMapping("/tags/{id}")
     TagUsage renameTag(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id,
                        @RequestBody TagRename body) {
-        return tags.rename(caller.accountId(), id, body.name());
+        return tags.rename(caller, id, body.name());
     }
 
     @DeleteMapping("/tags/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteTag(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
-        tags.delete(caller.accountId(), id);
+        tags.delete(caller, id);
     }
 
     record CustomFieldView(String key, String label, String type, List<String> options) {
@@ -122,18 +122,18 @@ class LeadApiController {
     @ResponseStatus(HttpStatus.CREATED)
     CustomFieldView createField(@AuthenticationPrincipal TenantPrincipal caller,
                                 @RequestBody CustomFieldFacade.FieldDraft body) {
-        return CustomFieldView.of(customFields.create(caller.accountId(), body));
+        return CustomFieldView.of(customFields.create(caller, body));
     }
 
     @PatchMapping("/custom-fields/{key}")
     CustomFieldView changeField(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable String key,
                                 @RequestBody CustomFieldFacade.FieldDraft body) {
-        return CustomFieldView.of(customFields.change(caller.accountId(), key, body));
+        return CustomFieldView.of(customFields.change(caller, key, body));
     }
 
     @DeleteMapping("/custom-fields/{key}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteField(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable String key) {
-        customFields.delete(caller.accountId(), key);
+        customFields.delete(caller, key);
     }
 }

@@ -1,5 +1,7 @@
 package com.asan.audience.lead;
 
+import com.asan.audience.shared.Permission;
+import com.asan.audience.shared.TenantPrincipal;
 import com.asan.audience.shared.ConflictException;
 import com.asan.audience.shared.FieldViolation;
 import com.asan.audience.shared.InvalidInputException;
@@ -27,7 +29,9 @@ public class LeadBatchImporter {
     public record ItemResult(int index, Long id, List<FieldViolation> errors) {
     }
 
-    public List<ItemResult> createAll(long accountId, List<Object> items, String defaultSource) {
+    public List<ItemResult> createAll(TenantPrincipal caller, List<Object> items, String defaultSource) {
+        caller.require(Permission.LEADS_BULK);
+        long accountId = caller.accountId();
         if (items.size() > MAX_BATCH) {
             throw new InvalidInputException("leads", "at most " + MAX_BATCH + " leads per batch");
         }

@@ -1,5 +1,7 @@
 package com.asan.audience.lead;
 
+import com.asan.audience.shared.Permission;
+import com.asan.audience.shared.TenantPrincipal;
 import static com.asan.audience.lead.LeadDraft.Attribute.*;
 
 import com.asan.audience.account.AccountFacade;
@@ -135,7 +137,9 @@ public class LeadFacade {
     }
 
     @Transactional
-    public void delete(long accountId, long id) {
+    public void delete(TenantPrincipal caller, long id) {
+        caller.require(Permission.LEADS_DELETE);
+        long accountId = caller.accountId();
         if (!leads.delete(accountId, id)) {
             throw new NotFoundException("Lead");
         }

@@ -1,5 +1,7 @@
 package com.asan.audience.lead;
 
+import com.asan.audience.shared.Permission;
+import com.asan.audience.shared.TenantPrincipal;
 import com.asan.audience.shared.FieldViolation;
 import com.asan.audience.shared.InvalidInputException;
 import com.asan.audience.shared.NotFoundException;
@@ -30,7 +32,9 @@ public class TagFacade {
     }
 
     @Transactional
-    public TagUsage rename(long accountId, long tagId, String newName) {
+    public TagUsage rename(TenantPrincipal caller, long tagId, String newName) {
+        caller.require(Permission.TAGS_MANAGE);
+        long accountId = caller.accountId();
         tags.find(accountId, tagId).orElseThrow(() -> new NotFoundException("Tag"));
         List<FieldViolation> violations = new ArrayList<>();
         String name = TextLimits.clean(newName, "name", violations);
@@ -54,7 +58,9 @@ public class TagFacade {
     }
 
     @Transactional
-    public void delete(long accountId, long tagId) {
+    public void delete(TenantPrincipal caller, long tagId) {
+        caller.require(Permission.TAGS_MANAGE);
+        long accountId = caller.accountId();
         tags.find(accountId, tagId).orElseThrow(() -> new NotFoundException("Tag"));
         List<Long> tagged = tags.leadsWith(accountId, tagId, LeadSnapshots.MAX_CHANGED_LEADS + 1);
         tags.delete(accountId, tagId);

@@ -39,7 +39,7 @@ class SegmentApiController {
     @PostMapping("/segments")
     @ResponseStatus(HttpStatus.CREATED)
     SegmentView create(@AuthenticationPrincipal TenantPrincipal caller, @RequestBody Map<String, Object> body) {
-        return segments.create(caller.accountId(), SegmentFacade.SegmentDraft.fromJson(body));
+        return segments.create(caller, SegmentDraft.fromJson(body));
     }
 
     @GetMapping("/segments")
@@ -55,19 +55,19 @@ class SegmentApiController {
     @PutMapping("/segments/{id}")
     SegmentView replace(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id,
                         @RequestBody Map<String, Object> body) {
-        return segments.replace(caller.accountId(), id, SegmentFacade.SegmentDraft.fromJson(body));
+        return segments.replace(caller, id, SegmentDraft.fromJson(body));
     }
 
     @DeleteMapping("/segments/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
-        segments.delete(caller.accountId(), id);
+        segments.delete(caller, id);
     }
 
     @PostMapping("/segments/{id}/duplicate")
     @ResponseStatus(HttpStatus.CREATED)
     SegmentView duplicate(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
-        return segments.duplicate(caller.accountId(), id);
+        return segments.duplicate(caller, id);
     }
 
     @GetMapping("/segments/{id}/leads")

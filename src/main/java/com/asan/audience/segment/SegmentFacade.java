@@ -13,6 +13,8 @@ import com.asan.audience.shared.InvalidInputException;
 import com.asan.audience.shared.NotFoundException;
 import com.asan.audience.shared.PageRequest;
 import com.asan.audience.shared.PageResult;
+import com.asan.audience.shared.Permission;
+import com.asan.audience.shared.TenantPrincipal;
 import com.asan.audience.shared.TextLimits;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,27 +47,6 @@ public class SegmentFacade {
         this.events = events;
     }
 
-    public record SegmentDraft(String name, String description, Object criteria) {
-
-        private static final java.util.Set<String> READ_ONLY = java.util.Set.of("id", "count", "createdAt",
-                "updatedAt");
-
-        /** Reads a segment body; read-only fields a client echoes back (id, count, dates) are ignored. */
-        public static SegmentDraft fromJson(Map<String, Object> body) {
-            for (String key : body.keySet()) {
-                if (!java.util.Set.of("name", "description", "criteria").contains(key) && !READ_ONLY.contains(key)) {
-                    throw new InvalidInputException(key, "unknown field");
-                }
-            }
-            for (String key : List.of("name", "description")) {
-                if (body.get(key) != null && !(body.get(key) instanceof String)) {
-                    throw new InvalidInputException(key, "must be a string");
-                }
-            }
-            return new SegmentDraft((String) body.get("name"), (String) body.get("description"), body.get("criteria"));
-        }
-    }
-
     public record Preview(long count, List<LeadView> sample) {
     }
 
@@ -74,23 +55,20 @@ public class SegmentFacade {
     }
 
     @Transactional
-    public SegmentView create(long accountId, SegmentDraft draft) {
+    public SegmentView create(TenantPrincipal caller, SegmentDraft draft) {
+        long accountId = caller.accountId();
         Checked checked = check(accountId, draft);
         rejectNameClash(accountId, checked.name(), null);
-        long id;
-        try {
-            id = segments.insert(accountId, checked.name(), checked.description(),
-                    json.write(CriteriaParser.toJson(checked.criteria())));
-        } catch (DuplicateKeyException e) {
-            throw nameClash();
-        }
-        events.publishEvent(new SegmentSaved(accountId, id));
+        long id = insert(caller, checked.name(), checked.description(),
+                json.write(CriteriaParser.toJson(checked.criteria())));
         return get(accountId, id);
     }
 
+    /** Its creator may replace it; others need {@link Permission#SEGMENTS_MANAGE_ANY}. */
     @Transactional
-    public SegmentView replace(long accountId, long id, SegmentDraft draft) {
-        stored(accountId, id);
+    public SegmentView replace(TenantPrincipal caller, long id, SegmentDraft draft) {
+        long accountId = caller.accountId();
+        caller.requireOwnOr(stored(accountId, id).createdBy(), Permission.SEGMENTS_MANAGE_ANY);
         Checked checked = check(accountId, draft);
         rejectNameClash(accountId, checked.name(), id);
         try {
@@ -103,24 +81,46 @@ public class SegmentFacade {
         return get(accountId, id);
     }
 
+    /** The segment to export as CSV, for callers allowed to export its members. */
+    @Transactional(readOnly = true)
+    public Definition exportable(TenantPrincipal caller, long id) {
+        caller.require(Permission.SEGMENTS_EXPORT);
+        return definition(caller.accountId(), id);
+    }
+
+    /** Deletes the segment, never its leads. Its creator may; others need {@link Permission#SEGMENTS_MANAGE_ANY}. */
     @Transactional
-    public void delete(long accountId, long id) {
+    public void delete(TenantPrincipal caller, long id) {
+        long accountId = caller.accountId();
+        caller.requireOwnOr(stored(accountId, id).createdBy(), Permission.SEGMENTS_MANAGE_ANY);
         if (!segments.delete(accountId, id)) {
             throw new NotFoundException("Segment");
         }
         events.publishEvent(new SegmentDeleted(accountId, id));
     }
 
+    /** A copy named "(copy)", "(copy 2)", …; the caller becomes its creator. */
     @Transactional
-    public SegmentView duplicate(long accountId, long id) {
+    public SegmentView duplicate(TenantPrincipal caller, long id) {
+        long accountId = caller.accountId();
         SegmentRepository.StoredSegment original = stored(accountId, id);
         String name = original.name() + " (copy)";
         for (int n = 2; segments.idByName(accountId, name).isPresent(); n++) {
             name = original.name() + " (copy " + n + ")";
         }
-        long copy = segments.insert(accountId, name, original.description(), original.criteria());
-        events.publishEvent(new SegmentSaved(accountId, copy));
-        return get(accountId, copy);
+        return get(accountId, insert(caller, name, original.description(), original.criteria()));
+    }
+
+    private long insert(TenantPrincipal caller, String name, String description, org.jooq.JSONB criteria) {
+        long id;
+        try {
+            id = segments.insert(caller.accountId(), name, description, criteria,
+                    caller.memberId() == 0 ? null : caller.memberId());
+        } catch (DuplicateKeyException e) {
+            throw nameClash(); // a concurrent save took the name between the check and the insert
+        }
+        events.publishEvent(new SegmentSaved(caller.accountId(), id));
+        return id;
     }
 
     @Transactional(readOnly = true)
@@ -156,7 +156,7 @@ public class SegmentFacade {
         for (int i = 0; i < stored.size(); i++) {
             SegmentRepository.StoredSegment segment = stored.get(i);
             views.add(new SegmentView(segment.id(), segment.name(), segment.description(), parsed.get(i).json(),
-                    current.get(i), segment.createdAt(), segment.updatedAt()));
+                    current.get(i), segment.createdAt(), segment.updatedAt(), segment.createdBy()));
         }
         return views;
     }
@@ -287,6 +287,6 @@ public class SegmentFacade {
     /** Criteria are shown in their canonical key order (jsonb storage does not keep the order they were sent in). */
     private static SegmentView view(SegmentRepository.StoredSegment stored, Group criteria, long count) {
         return new SegmentView(stored.id(), stored.name(), stored.description(), CriteriaParser.toJson(criteria), count,
-                stored.createdAt(), stored.updatedAt());
+                stored.createdAt(), stored.updatedAt(), stored.createdBy());
     }
 }

@@ -27,9 +27,10 @@ class SegmentRepository {
     private static final Field<JSONB> CRITERIA = field(name("criteria"), JSONB.class);
     private static final Field<OffsetDateTime> CREATED_AT = field(name("created_at"), OffsetDateTime.class);
     private static final Field<OffsetDateTime> UPDATED_AT = field(name("updated_at"), OffsetDateTime.class);
+    private static final Field<Long> CREATED_BY = field(name("created_by"), Long.class);
 
     record StoredSegment(long id, String name, String description, JSONB criteria, OffsetDateTime createdAt,
-                         OffsetDateTime updatedAt) {
+                         OffsetDateTime updatedAt, Long createdBy) {
     }
 
     private final DSLContext db;
@@ -38,9 +39,9 @@ class SegmentRepository {
         this.db = db;
     }
 
-    long insert(long accountId, String name, String description, JSONB criteria) {
+    long insert(long accountId, String name, String description, JSONB criteria, Long createdBy) {
         return db.insertInto(SEGMENTS).set(ACCOUNT_ID, accountId).set(NAME, name).set(DESCRIPTION, description)
-                .set(CRITERIA, criteria).returning(ID).fetchOne(ID);
+                .set(CRITERIA, criteria).set(CREATED_BY, createdBy).returning(ID).fetchOne(ID);
     }
 
     void update(long accountId, long id, String name, String description, JSONB criteria) {
@@ -53,12 +54,12 @@ class SegmentRepository {
     }
 
     Optional<StoredSegment> find(long accountId, long id) {
-        return db.select(ID, NAME, DESCRIPTION, CRITERIA, CREATED_AT, UPDATED_AT).from(SEGMENTS)
+        return db.select(ID, NAME, DESCRIPTION, CRITERIA, CREATED_AT, UPDATED_AT, CREATED_BY).from(SEGMENTS)
                 .where(ACCOUNT_ID.eq(accountId), ID.eq(id)).fetchOptional(SegmentRepository::toStored);
     }
 
     List<StoredSegment> all(long accountId) {
-        return db.select(ID, NAME, DESCRIPTION, CRITERIA, CREATED_AT, UPDATED_AT).from(SEGMENTS)
+        return db.select(ID, NAME, DESCRIPTION, CRITERIA, CREATED_AT, UPDATED_AT, CREATED_BY).from(SEGMENTS)
                 .where(ACCOUNT_ID.eq(accountId)).orderBy(lower(NAME), ID).fetch(SegmentRepository::toStored);
     }
 
@@ -69,6 +70,6 @@ class SegmentRepository {
 
     private static StoredSegment toStored(Record r) {
         return new StoredSegment(r.get(ID), r.get(NAME), r.get(DESCRIPTION), r.get(CRITERIA), r.get(CREATED_AT),
-                r.get(UPDATED_AT));
+                r.get(UPDATED_AT), r.get(CREATED_BY));
     }
 }

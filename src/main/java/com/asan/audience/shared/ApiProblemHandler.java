@@ -50,7 +50,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<Object> forbidden(ForbiddenException e) {
-        return problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of(), Map.of());
+        return problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of(),
+                e.permission() == null ? Map.of() : Map.of("permission", e.permission().wire()));
     }
 
     @ExceptionHandler(TooManyRequestsException.class)

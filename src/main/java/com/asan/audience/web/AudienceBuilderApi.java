@@ -1,5 +1,6 @@
 package com.asan.audience.web;
 
+import com.asan.audience.segment.SegmentDraft;
 import com.asan.audience.segment.SegmentFacade;
 import com.asan.audience.segment.SegmentView;
 import com.asan.audience.shared.TenantPrincipal;
@@ -45,12 +46,12 @@ class AudienceBuilderApi {
     @PostMapping("/segments")
     @ResponseStatus(HttpStatus.CREATED)
     SegmentView create(@AuthenticationPrincipal TenantPrincipal caller, @RequestBody Map<String, Object> body) {
-        return segments.create(caller.accountId(), SegmentFacade.SegmentDraft.fromJson(body));
+        return segments.create(caller, SegmentDraft.fromJson(body));
     }
 
     @PutMapping("/segments/{id}")
     SegmentView replace(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id,
                         @RequestBody Map<String, Object> body) {
-        return segments.replace(caller.accountId(), id, SegmentFacade.SegmentDraft.fromJson(body));
+        return segments.replace(caller, id, SegmentDraft.fromJson(body));
     }
 }

@@ -105,7 +105,7 @@ class AudiencePagesController {
     @PostMapping("/audience/segments/{id}/duplicate")
     String duplicate(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id,
                      RedirectAttributes redirect) {
-        SegmentView copy = segments.duplicate(caller.accountId(), id);
+        SegmentView copy = segments.duplicate(caller, id);
         redirect.addFlashAttribute("notice", "Created “" + copy.name() + "”.");
         return "redirect:/audience";
     }
@@ -113,7 +113,7 @@ class AudiencePagesController {
     @PostMapping("/audience/segments/{id}/delete")
     String delete(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id, RedirectAttributes redirect) {
         String name = segments.get(caller.accountId(), id).name();
-        segments.delete(caller.accountId(), id);
+        segments.delete(caller, id);
         redirect.addFlashAttribute("notice", "Deleted segment “" + name + "”. No lead was changed.");
         return "redirect:/audience";
     }

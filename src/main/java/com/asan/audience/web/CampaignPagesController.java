@@ -99,9 +99,9 @@ class CampaignPagesController {
             sending.replace(caller.accountId(), id, json(form, excluded));
             String action = form.getOrDefault("action", "save");
             if (action.equals("send")) {
-                sending.sendNow(caller.accountId(), id);
+                sending.sendNow(caller, id);
             } else if (action.equals("schedule")) {
-                sending.schedule(caller.accountId(), id, Map.of("sendAt", sendAt(caller, form.get("sendAt"))));
+                sending.schedule(caller, id, Map.of("sendAt", sendAt(caller, form.get("sendAt"))));
             } else if (action.equals("test")) {
                 Map<String, Object> result = sending.sendTest(caller.accountId(), id, Map.of("email",
                         form.getOrDefault("testEmail", "")));
@@ -120,7 +120,7 @@ class CampaignPagesController {
 
     @PostMapping("/campaigns/{id}/cancel")
     String cancel(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
-        sending.cancel(caller.accountId(), id);
+        sending.cancel(caller, id);
         return "redirect:/campaigns/" + id;
     }
 

@@ -44,7 +44,7 @@ class FormPagesController {
         json.put("redirectUrl", redirectUrl.isBlank() ? null : redirectUrl.strip());
         json.put("tags", Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList());
         try {
-            forms.create(caller.accountId(), json);
+            forms.create(caller, json);
             return "redirect:/settings/forms";
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.violations());
@@ -54,7 +54,7 @@ class FormPagesController {
 
     @PostMapping("/settings/forms/{key}/delete")
     String delete(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable String key) {
-        forms.delete(caller.accountId(), key);
+        forms.delete(caller, key);
         return "redirect:/settings/forms";
     }
 }

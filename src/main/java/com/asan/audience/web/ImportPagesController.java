@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import com.asan.audience.intake.RequestFile;
 
 /** Leads → Import: upload a CSV, map its columns, then watch the progress and read the summary. */
 @Controller
@@ -48,10 +49,10 @@ class ImportPagesController {
     }
 
     @PostMapping("/leads/import")
-    String upload(@AuthenticationPrincipal TenantPrincipal caller, @RequestParam("file") MultipartFile file,
+    String upload(@AuthenticationPrincipal TenantPrincipal caller, MultipartHttpServletRequest request,
                   Model model) throws IOException {
-        try (InputStream content = file.getInputStream()) {
-            ImportView view = imports.upload(caller.accountId(), caller.memberId(), file.getOriginalFilename(), content);
+        try {
+            ImportView view = imports.upload(caller, new RequestFile(request));
             return "redirect:/leads/import/" + view.id();
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.violations());
@@ -112,7 +113,7 @@ class ImportPagesController {
             options.put("assignTo", Long.parseLong(assignTo));
         }
         try {
-            imports.start(caller.accountId(), id, options);
+            imports.start(caller, id, options);
             return "redirect:/leads/import/" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.violations());

@@ -43,7 +43,7 @@ class SegmentExportController {
     void export(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id, HttpServletResponse response)
             throws IOException {
         long accountId = caller.accountId();
-        SegmentFacade.Definition segment = segments.definition(accountId, id);
+        SegmentFacade.Definition segment = segments.exportable(caller, id);
         List<CustomFieldDefinition> fields = customFields.fields(accountId);
         Map<Long, String> agents = new HashMap<>();
         for (TeamMember member : accounts.members(accountId)) {

@@ -1,6 +1,7 @@
 package com.asan.audience.web;
 
 import com.asan.audience.shared.ConflictException;
+import com.asan.audience.shared.ForbiddenException;
 import com.asan.audience.shared.InvalidInputException;
 import com.asan.audience.shared.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,13 @@ class WebErrorAdvice {
     @ExceptionHandler(ConflictException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     String conflict(ConflictException e, Model model) {
+        model.addAttribute("message", e.getMessage());
+        return "error-page";
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String forbidden(ForbiddenException e, Model model) {
         model.addAttribute("message", e.getMessage());
         return "error-page";
     }

@@ -1,9 +1,11 @@
 package com.asan.audience.bench;
 
+import com.asan.audience.shared.SystemCaller;
 import com.asan.audience.account.AccountFacade;
 import com.asan.audience.campaign.CampaignFacade;
 import com.asan.audience.campaign.CampaignSendFacade;
 import com.asan.audience.campaign.CampaignView;
+import com.asan.audience.segment.SegmentDraft;
 import com.asan.audience.segment.SegmentFacade;
 import com.asan.audience.support.SharedApp;
 import com.icegreen.greenmail.util.GreenMail;
@@ -61,7 +63,7 @@ public final class CampaignBench {
         CampaignSendFacade sending = SharedApp.bean(CampaignSendFacade.class);
         long id = draft(account, "Send bench");
         long start = System.nanoTime();
-        sending.sendNow(account.id, id);
+        sending.sendNow(new SystemCaller(account.id), id);
         CampaignView done = sending.awaitSent(account.id, id, Duration.ofMinutes(30));
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("Send: %,d recipients (%,d sent, %,d skipped as unsubscribed/bounced) in %.1f s = %,.0f "
@@ -82,9 +84,9 @@ public final class CampaignBench {
                     count, (Long) audience.get("wouldSendTo"), (System.nanoTime() - start) / 1e9);
         }
         long start = System.nanoTime();
-        sending.sendNow(account.id, id);
+        sending.sendNow(new SystemCaller(account.id), id);
         double seconds = (System.nanoTime() - start) / 1e9;
-        sending.cancel(account.id, id);
+        sending.cancel(new SystemCaller(account.id), id);
         System.out.printf("Resolve and store the recipient list (send start, one transaction) for %,d leads: %.2f s%n",
                 count, seconds);
     }
@@ -105,10 +107,10 @@ public final class CampaignBench {
             agents.add(accounts.seedMember(accountId, "Agent " + i, "agent" + i + "." + accountId + "@bench.example",
                     com.asan.audience.account.Role.AGENT).id());
         }
-        long past = SharedApp.bean(CampaignFacade.class).recordSent(accountId,
+        long past = SharedApp.bean(CampaignFacade.class).recordSent(new SystemCaller(accountId),
                 new CampaignFacade.HistoricalCampaign("Earlier", Instant.now().minusSeconds(86_400).toString())).id();
         new BenchLeadLoader(dataSource).load(accountId, leads, Instant.now(), agents, List.of(past));
-        long segment = SharedApp.bean(SegmentFacade.class).create(accountId, new SegmentFacade.SegmentDraft("Everyone",
+        long segment = SharedApp.bean(SegmentFacade.class).create(new SystemCaller(accountId), new SegmentDraft("Everyone",
                 null, Map.of("match", "all", "conditions", List.of()))).id();
         return new Account(accountId, segment);
     }

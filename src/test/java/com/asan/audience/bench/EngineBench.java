@@ -1,10 +1,12 @@
 package com.asan.audience.bench;
 
+import com.asan.audience.shared.SystemCaller;
 import com.asan.audience.countindex.CountIndex;
 import com.asan.audience.countindex.EngineProbe;
 import com.asan.audience.criteria.EvaluationContext;
 import com.asan.audience.criteria.Group;
 import com.asan.audience.lead.LeadQueries;
+import com.asan.audience.segment.SegmentDraft;
 import com.asan.audience.segment.SegmentFacade;
 import com.asan.audience.support.Api;
 import com.asan.audience.support.SharedApp;
@@ -206,7 +208,7 @@ final class EngineBench {
 
         for (int copy = 0; copy < 10; copy++) {
             for (BenchCriteria.Named named : mix) {
-                segments.create(accountId, new SegmentFacade.SegmentDraft(named.name() + " #" + copy, null,
+                segments.create(new SystemCaller(accountId), new SegmentDraft(named.name() + " #" + copy, null,
                         named.criteria()));
             }
         }

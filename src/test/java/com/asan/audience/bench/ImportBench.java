@@ -1,5 +1,6 @@
 package com.asan.audience.bench;
 
+import com.asan.audience.shared.SystemCaller;
 import com.asan.audience.account.AccountFacade;
 import com.asan.audience.intake.ImportFacade;
 import com.asan.audience.intake.ImportView;
@@ -48,7 +49,7 @@ public final class ImportBench {
         AccountFacade accounts = SharedApp.bean(AccountFacade.class);
         long accountId = accounts.createAccount(new AccountFacade.SignUp("Import bench", "Bench",
                 "import.bench." + System.nanoTime() + "@test.example", "secret-pass-1")).accountId();
-        SharedApp.bean(CustomFieldFacade.class).create(accountId,
+        SharedApp.bean(CustomFieldFacade.class).create(new SystemCaller(accountId),
                 new CustomFieldFacade.FieldDraft("city", "City", "text", null));
         if (Boolean.getBoolean("countIndex")) {
             // as when someone watches the Audience page: every committed batch is applied to the account's index
@@ -57,9 +58,17 @@ public final class ImportBench {
         ImportFacade imports = SharedApp.bean(ImportFacade.class);
         long uploadStart = System.nanoTime();
         ImportView uploaded;
-        try (InputStream in = Files.newInputStream(file)) {
-            uploaded = imports.upload(accountId, null, "bench.csv", in);
-        }
+        uploaded = imports.upload(new SystemCaller(accountId), new ImportFacade.FileSource() {
+            @Override
+            public String name() {
+                return "bench.csv";
+            }
+
+            @Override
+            public InputStream open() throws java.io.IOException {
+                return Files.newInputStream(file);
+            }
+        });
         double uploadSeconds = (System.nanoTime() - uploadStart) / 1e9;
         Runtime runtime = Runtime.getRuntime();
         double jvmCpu = ProcessCpu.jvmSeconds();
@@ -69,7 +78,7 @@ public final class ImportBench {
                 "last_name", "lastName", "phone", "phone", "status", "status", "city", "custom.city"));
         mapping.put("tags", Boolean.parseBoolean(System.getProperty("tags", "true")) ? "tags" : null);
         mapping.put("phone", Boolean.parseBoolean(System.getProperty("phone", "true")) ? "phone" : null);
-        imports.start(accountId, uploaded.id(), Map.of("mapping", mapping,
+        imports.start(new SystemCaller(accountId), uploaded.id(), Map.of("mapping", mapping,
                 "newCustomFields", List.of(Map.of("column", "budget", "key", "budget", "type", "number")),
                 "tagSeparator", "|"));
         ImportView done = imports.awaitFinished(accountId, uploaded.id(), Duration.ofMinutes(30));

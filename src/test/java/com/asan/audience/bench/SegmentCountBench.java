@@ -1,5 +1,6 @@
 package com.asan.audience.bench;
 
+import com.asan.audience.shared.SystemCaller;
 import com.asan.audience.account.AccountFacade;
 import com.asan.audience.account.Role;
 import com.asan.audience.campaign.CampaignFacade;
@@ -130,16 +131,16 @@ public final class SegmentCountBench {
                     Role.AGENT).id());
         }
         CustomFieldFacade fields = SharedApp.bean(CustomFieldFacade.class);
-        fields.create(accountId, new CustomFieldFacade.FieldDraft("city", "City", "text", null));
-        fields.create(accountId, new CustomFieldFacade.FieldDraft("budget", "Budget", "number", null));
-        fields.create(accountId, new CustomFieldFacade.FieldDraft("pre_approved", "Pre-approved", "boolean", null));
-        fields.create(accountId, new CustomFieldFacade.FieldDraft("move_in_date", "Move-in", "date", null));
-        fields.create(accountId, new CustomFieldFacade.FieldDraft("property_type", "Type", "select",
+        fields.create(new SystemCaller(accountId), new CustomFieldFacade.FieldDraft("city", "City", "text", null));
+        fields.create(new SystemCaller(accountId), new CustomFieldFacade.FieldDraft("budget", "Budget", "number", null));
+        fields.create(new SystemCaller(accountId), new CustomFieldFacade.FieldDraft("pre_approved", "Pre-approved", "boolean", null));
+        fields.create(new SystemCaller(accountId), new CustomFieldFacade.FieldDraft("move_in_date", "Move-in", "date", null));
+        fields.create(new SystemCaller(accountId), new CustomFieldFacade.FieldDraft("property_type", "Type", "select",
                 Arrays.asList(BenchLeadLoader.PROPERTY)));
         CampaignFacade campaignFacade = SharedApp.bean(CampaignFacade.class);
         List<Long> campaigns = new ArrayList<>();
         for (int c = 0; c < 5; c++) {
-            campaigns.add(campaignFacade.recordSent(accountId, new CampaignFacade.HistoricalCampaign("Newsletter " + c,
+            campaigns.add(campaignFacade.recordSent(new SystemCaller(accountId), new CampaignFacade.HistoricalCampaign("Newsletter " + c,
                     now.minus(Duration.ofDays((5 - c) * 7L)).toString())).id());
         }
         long started = System.nanoTime();

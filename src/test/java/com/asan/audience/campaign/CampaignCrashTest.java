@@ -84,12 +84,11 @@ class CampaignCrashTest extends ApiTestBase {
         SecondInstance.Started started = SecondInstance.start(dataSource.getJdbcUrl(), "--spring.mail.host=localhost",
                 "--spring.mail.port=" + SMTP.getPort(), "--audience.mail.lease=PT3S",
                 "--audience.mail.rate-per-second=300", "--audience.mail.chunk=100", "--audience.mail.poll-every=PT1H");
-        instanceB = started.process();
-        drain(instanceB);
+        instanceB = started.drained().process();
         int portB = started.port();
         String key = api.post("/api/api-keys", Map.of("name", "B")).json().get("apiKey").asString();
         Api b = Api.anonymous(portB).withKey(key);
-        awaitHealthy(b);
+        started.awaitHealthy();
         assertThat(b.post("/api/campaigns/" + id + "/send", Map.of()).status()).isEqualTo(202);
 
         assertThat(smtp.waitForIncomingEmail(60_000, 1_000)).as("B delivered 1,000 messages").isTrue();
@@ -125,9 +124,8 @@ class CampaignCrashTest extends ApiTestBase {
                 "conditions", List.of(Map.of("field", "status", "operator", "is", "value", "Warm"))))).id();
         SecondInstance.Started started = SecondInstance.start(dataSource.getJdbcUrl(), "--spring.mail.host=localhost",
                 "--spring.mail.port=" + SMTP.getPort(), "--audience.mail.poll-every=PT0.5S");
-        instanceB = started.process();
-        drain(instanceB);
-        awaitHealthy(Api.anonymous(started.port()));
+        instanceB = started.drained().process();
+        started.awaitHealthy();
 
         String sendAt = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(3).toString();
         List<Long> ids = new java.util.ArrayList<>();
@@ -146,18 +144,6 @@ class CampaignCrashTest extends ApiTestBase {
         assertThat(perCampaignAndLead).hasSize(120).allSatisfy((key, count) -> assertThat(count).isEqualTo(1));
     }
 
-    private static void drain(Process process) {
-        Thread drain = new Thread(() -> {
-            try {
-                process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            } catch (java.io.IOException ignored) {
-                // the process ended
-            }
-        });
-        drain.setDaemon(true);
-        drain.start();
-    }
-
     /** Recipients marked failed because the crash hid whether their message went out, which GreenMail did receive. */
     private static long interruptedButDelivered(Api api, long id, Map<String, Integer> received) {
         JsonNode failed = api.get("/api/campaigns/" + id + "/recipients?status=failed&size=500").json().get("items");
@@ -170,19 +156,4 @@ class CampaignCrashTest extends ApiTestBase {
         return delivered;
     }
 
-    private void awaitHealthy(Api b) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            assertThat(instanceB.isAlive()).as("instance B is running").isTrue();
-            try {
-                if (b.get("/actuator/health").status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // not listening yet
-            }
-            instanceB.onExit().completeOnTimeout(null, 250, TimeUnit.MILLISECONDS).join();
-        }
-        throw new AssertionError("instance B did not start");
-    }
 }

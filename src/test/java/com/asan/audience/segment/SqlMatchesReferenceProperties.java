@@ -1,5 +1,6 @@
 package com.asan.audience.segment;
 
+import com.asan.audience.shared.SystemCaller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.asan.audience.account.AccountFacade;
@@ -61,16 +62,16 @@ class SqlMatchesReferenceProperties {
                     Role.AGENT).id());
         }
         var fields = SharedApp.bean(CustomFieldFacade.class);
-        fields.create(accountId, new CustomFieldFacade.FieldDraft("city", "City", "text", null));
-        fields.create(accountId, new CustomFieldFacade.FieldDraft("budget", "Budget", "number", null));
-        fields.create(accountId, new CustomFieldFacade.FieldDraft("pre_approved", "Pre-approved", "boolean", null));
-        fields.create(accountId, new CustomFieldFacade.FieldDraft("move_in", "Move-in", "date", null));
-        fields.create(accountId, new CustomFieldFacade.FieldDraft("property_type", "Type", "select",
+        fields.create(new SystemCaller(accountId), new CustomFieldFacade.FieldDraft("city", "City", "text", null));
+        fields.create(new SystemCaller(accountId), new CustomFieldFacade.FieldDraft("budget", "Budget", "number", null));
+        fields.create(new SystemCaller(accountId), new CustomFieldFacade.FieldDraft("pre_approved", "Pre-approved", "boolean", null));
+        fields.create(new SystemCaller(accountId), new CustomFieldFacade.FieldDraft("move_in", "Move-in", "date", null));
+        fields.create(new SystemCaller(accountId), new CustomFieldFacade.FieldDraft("property_type", "Type", "select",
                 List.of("Condo", "Detached")));
         var campaigns = SharedApp.bean(CampaignFacade.class);
         campaignIds = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            campaignIds.add(campaigns.recordSent(accountId, new CampaignFacade.HistoricalCampaign("C" + i,
+            campaignIds.add(campaigns.recordSent(new SystemCaller(accountId), new CampaignFacade.HistoricalCampaign("C" + i,
                     CriteriaGenerators.NOW.minus(Duration.ofDays(30L - i * 10)).toString())).id());
         }
         generators = new CriteriaGenerators(members, campaignIds);
@@ -104,7 +105,7 @@ class SqlMatchesReferenceProperties {
         JdbcTemplate jdbc = SharedApp.bean(JdbcTemplate.class);
         LeadFacade leadFacade = SharedApp.bean(LeadFacade.class);
         jdbc.queryForList("select id from leads where account_id = ?", Long.class, accountId)
-                .forEach(id -> leadFacade.delete(accountId, id));
+                .forEach(id -> leadFacade.delete(new SystemCaller(accountId), id));
         jdbc.update("update accounts set time_zone = ? where account_id = ?", zone, accountId);
         ZoneId zoneId = ZoneId.of(zone);
 

@@ -24,6 +24,40 @@ public final class SecondInstance {
     }
 
     public record Started(Process process, int port) {
+
+        /** Reads and drops the instance's output, so a full pipe never blocks it. */
+        public Started drained() {
+            Thread drain = new Thread(() -> {
+                try {
+                    process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (IOException ignored) {
+                    // the process ended
+                }
+            });
+            drain.setDaemon(true);
+            drain.start();
+            return this;
+        }
+
+        /** Waits (at most 90 s) until the instance answers its health check. */
+        public Started awaitHealthy() {
+            Api api = Api.anonymous(port);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new AssertionError("the second instance exited with " + process.exitValue());
+                }
+                try {
+                    if (api.get("/actuator/health").status() == 200) {
+                        return this;
+                    }
+                } catch (IllegalStateException notYet) {
+                    // not listening yet
+                }
+                process.onExit().completeOnTimeout(null, 250, java.util.concurrent.TimeUnit.MILLISECONDS).join();
+            }
+            throw new AssertionError("the second instance did not start");
+        }
     }
 
     public static int freePort() {
