@@ -26,8 +26,8 @@ class AccountApiController {
 
     @PostMapping("/accounts")
     @ResponseStatus(HttpStatus.CREATED)
-    SignUpResult signUp(@RequestBody AccountFacade.SignUp request) {
-        return accounts.signUp(request);
+    SignUpResult signUp(@RequestBody AccountFacade.SignUp request, jakarta.servlet.http.HttpServletRequest http) {
+        return accounts.signUp(request, http.getRemoteAddr());
     }
 
     @GetMapping("/account")

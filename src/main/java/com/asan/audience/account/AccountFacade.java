@@ -7,7 +7,10 @@ import com.asan.audience.shared.ForbiddenException;
 import com.asan.audience.shared.InvalidInputException;
 import com.asan.audience.shared.NotFoundException;
 import com.asan.audience.shared.Permission;
+import com.asan.audience.shared.SlidingWindow;
 import com.asan.audience.shared.TextLimits;
+import com.asan.audience.shared.TooManyRequestsException;
+import java.time.Duration;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -30,11 +33,13 @@ public class AccountFacade {
     private final MemberSessions sessions;
     private final ApplicationEventPublisher events;
     private final boolean signUpEnabled;
+    private final SlidingWindow signUps;
     private final String defaultRegion;
 
     AccountFacade(AccountRepository repository, PasswordEncoder passwords, ApiKeys apiKeys, MemberSessions sessions,
                   ApplicationEventPublisher events,
                   @Value("${audience.signup-enabled}") boolean signUpEnabled,
+                  @Value("${audience.sign-ups-per-address:5}") int signUpsPerAddress, java.time.Clock clock,
                   @Value("${audience.default-region}") String defaultRegion) {
         this.repository = repository;
         this.passwords = passwords;
@@ -42,6 +47,7 @@ public class AccountFacade {
         this.sessions = sessions;
         this.events = events;
         this.signUpEnabled = signUpEnabled;
+        this.signUps = new SlidingWindow(signUpsPerAddress, Duration.ofMinutes(10), clock);
         this.defaultRegion = defaultRegion.toUpperCase(Locale.ROOT);
     }
 
@@ -54,11 +60,15 @@ public class AccountFacade {
     public record SettingsChange(String name, String timeZone, String defaultRegion, String postalAddress) {
     }
 
-    /** Public sign-up; refused when the deployment switched it off. */
+    /** Public sign-up; refused when the deployment switched it off, and limited per client address. */
     @Transactional
-    public SignUpResult signUp(SignUp request) {
+    public SignUpResult signUp(SignUp request, String clientAddress) {
         if (!signUpEnabled) {
             throw new ForbiddenException("Sign-up is disabled on this deployment");
+        }
+        Duration wait = signUps.tryRecord(clientAddress);
+        if (!wait.isZero()) {
+            throw new TooManyRequestsException("Too many sign-ups from this address; try again later", wait);
         }
         return createAccount(request);
     }
@@ -70,7 +80,7 @@ public class AccountFacade {
         String accountName = required(request.accountName(), "accountName", violations);
         String name = required(request.name(), "name", violations);
         String email = validEmail(request.email(), "email", violations);
-        checkPassword(request.password(), "password", true, violations);
+        checkPassword(request.password(), "password", true, email, accountName, violations);
         throwIfAny(violations);
         if (repository.emailTaken(email)) {
             throw new ConflictException("email", "A user with this email already exists");
@@ -144,7 +154,8 @@ public class AccountFacade {
         String email = validEmail(request.email(), "email", violations);
         Role role = validRole(request.role(), violations);
         if (request.password() != null) {
-            checkPassword(request.password(), "password", false, violations);
+            checkPassword(request.password(), "password", false, email,
+                    settings(caller.accountId()).name(), violations);
         }
         throwIfAny(violations);
         requireMayGrant(caller, role);
@@ -172,7 +183,8 @@ public class AccountFacade {
         String email = change.email() == null ? current.email() : validEmail(change.email(), "email", violations);
         Role role = change.role() == null ? Role.parse(current.role()).orElseThrow() : validRole(change.role(), violations);
         if (change.password() != null) {
-            checkPassword(change.password(), "password", false, violations);
+            checkPassword(change.password(), "password", false, email, settings(caller.accountId()).name(),
+                    violations);
         }
         throwIfAny(violations);
         Role currentRole = Role.parse(current.role()).orElseThrow();
@@ -275,13 +287,15 @@ public class AccountFacade {
         return email;
     }
 
-    private static void checkPassword(String password, String path, boolean required, List<FieldViolation> violations) {
+    private static void checkPassword(String password, String path, boolean required, String email,
+                                      String accountName, List<FieldViolation> violations) {
         if (password == null) {
             if (required) {
                 violations.add(new FieldViolation(path, "is required"));
             }
-        } else if (password.length() < 8 || password.length() > 200) {
-            violations.add(new FieldViolation(path, "must be between 8 and 200 characters"));
+        } else {
+            PasswordPolicy.problem(password, email, accountName)
+                    .ifPresent(problem -> violations.add(new FieldViolation(path, problem)));
         }
     }
 

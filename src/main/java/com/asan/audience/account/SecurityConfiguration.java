@@ -1,6 +1,10 @@
 package com.asan.audience.account;
 
+import com.asan.audience.shared.Permission;
+import com.asan.audience.shared.TenantPrincipal;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +18,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -58,10 +63,63 @@ class SecurityConfiguration {
         };
     }
 
+    /**
+     * Pages run only the app's own scripts and styles (the builder's JSON data blocks are not scripts); Pico's icons
+     * are data: images. The campaign preview replaces this with a sandbox of its own.
+     */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self' data:; connect-src 'self'; frame-src 'self'; frame-ancestors 'self'; "
+            + "form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    /** The same headers on both chains. HSTS is written on secure requests only (HTTPS, or behind an HTTPS proxy). */
+    private static void headers(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(frames -> frames.sameOrigin())
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+    }
+
+    /**
+     * Actuator: health is public; metrics and info need the API key (or Basic credentials) of a member with
+     * {@link Permission#OPERATIONS_READ}, except on a separate management port ({@code MANAGEMENT_SERVER_PORT}),
+     * which is meant to be reachable from the operators' network only.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain operationsChain(HttpSecurity http, ApiKeys apiKeys, SignInThrottle throttle,
+                                        AuthenticationEntryPoint apiEntryPoint,
+                                        @Value("${management.server.port:-1}") int managementPort) throws Exception {
+        headers(http);
+        http.securityMatcher("/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort)
+                        .permitAll()
+                        .anyRequest().access((authentication, context) -> new AuthorizationDecision(
+                                authentication.get().getPrincipal() instanceof TenantPrincipal caller
+                                        && caller.has(Permission.OPERATIONS_READ))))
+                .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(apiEntryPoint).accessDeniedHandler(
+                        (request, response, denied) -> {
+                            response.setStatus(403);
+                            response.setContentType("application/problem+json");
+                            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Your role does not "
+                                    + "have the permission " + Permission.OPERATIONS_READ.wire() + "\",\"status\":403,"
+                                    + "\"permission\":\"" + Permission.OPERATIONS_READ.wire() + "\",\"errors\":[]}");
+                        }))
+                .addFilterBefore(new SignInThrottleFilter(throttle), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, apiEntryPoint), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiKeys apiKeys, SignInThrottle throttle,
                                  AuthenticationEntryPoint apiEntryPoint) throws Exception {
+        headers(http);
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -80,10 +138,10 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, SignInThrottle throttle, AccountRepository repository)
             throws Exception {
+        headers(http);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/error", "/t/**", "/unsubscribe/**").permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
                 // unsubscribe and tracking links are opened (and one-click POSTed, RFC 8058) from emails

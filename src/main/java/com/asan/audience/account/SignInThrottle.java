@@ -1,13 +1,10 @@
 package com.asan.audience.account;
 
+import com.asan.audience.shared.SlidingWindow;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -17,64 +14,55 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Limits failed sign-ins per sign-in name and client address: after {@value #MAX_FAILURES} failures within
- * {@link #WINDOW}, that pair is refused until the window passes. Kept in memory: each instance limits on its own.
+ * Limits failed sign-ins within {@link #WINDOW}: {@value #PER_NAME_AND_ADDRESS} per sign-in name and client address,
+ * {@value #PER_NAME} per sign-in name from any address (a spread-out guessing of one member's password), and
+ * {@value #PER_ADDRESS} per address over any names (one client trying many members). A throttled sign-in is refused
+ * before its password is checked. Kept in memory: each instance limits on its own.
  */
 @Component
 class SignInThrottle {
 
-    static final int MAX_FAILURES = 10;
+    static final int PER_NAME_AND_ADDRESS = 10;
+    static final int PER_NAME = 30;
+    static final int PER_ADDRESS = 100;
     static final Duration WINDOW = Duration.ofMinutes(15);
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-    private final Clock clock;
+    private final SlidingWindow byNameAndAddress;
+    private final SlidingWindow byName;
+    private final SlidingWindow byAddress;
 
     SignInThrottle(Clock clock) {
-        this.clock = clock;
+        byNameAndAddress = new SlidingWindow(PER_NAME_AND_ADDRESS, WINDOW, clock);
+        byName = new SlidingWindow(PER_NAME, WINDOW, clock);
+        byAddress = new SlidingWindow(PER_ADDRESS, WINDOW, clock);
     }
 
-    boolean isBlocked(String username, String address) {
-        Deque<Instant> recent = failures.get(key(username, address));
-        if (recent == null) {
-            return false;
-        }
-        synchronized (recent) {
-            prune(recent);
-            return recent.size() >= MAX_FAILURES;
-        }
+    /** How long the name and address must wait before trying again; zero when they may try now. */
+    Duration retryAfter(String username, String address) {
+        String name = name(username);
+        return Stream.of(byNameAndAddress.retryAfter(name + "|" + address), byName.retryAfter(name),
+                byAddress.retryAfter(address)).max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
+        String name = name(event.getAuthentication().getName());
         String address = address(event.getAuthentication());
-        Deque<Instant> recent = failures.computeIfAbsent(key(event.getAuthentication().getName(), address),
-                k -> new ArrayDeque<>());
-        synchronized (recent) {
-            prune(recent);
-            recent.addLast(clock.instant());
-        }
+        byNameAndAddress.record(name + "|" + address);
+        byName.record(name);
+        byAddress.record(address);
     }
 
     @EventListener
     void onSuccess(AuthenticationSuccessEvent event) {
-        failures.remove(key(event.getAuthentication().getName(), address(event.getAuthentication())));
+        byNameAndAddress.forget(name(event.getAuthentication().getName()) + "|" + address(event.getAuthentication()));
     }
 
     @Scheduled(fixedDelay = 60_000)
     void forgetOldFailures() {
-        failures.values().removeIf(recent -> {
-            synchronized (recent) {
-                prune(recent);
-                return recent.isEmpty();
-            }
-        });
-    }
-
-    private void prune(Deque<Instant> recent) {
-        Instant cutoff = clock.instant().minus(WINDOW);
-        while (!recent.isEmpty() && recent.peekFirst().isBefore(cutoff)) {
-            recent.removeFirst();
-        }
+        byNameAndAddress.prune();
+        byName.prune();
+        byAddress.prune();
     }
 
     private static String address(Authentication authentication) {
@@ -82,7 +70,7 @@ class SignInThrottle {
                 ? details.getRemoteAddress() : "?";
     }
 
-    private static String key(String username, String address) {
-        return (username == null ? "" : username.strip().toLowerCase(Locale.ROOT)) + "|" + address;
+    private static String name(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 }

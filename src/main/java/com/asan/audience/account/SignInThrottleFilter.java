@@ -22,15 +22,18 @@ class SignInThrottleFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String username = username(request);
-        if (username != null && throttle.isBlocked(username, request.getRemoteAddr())) {
+        java.time.Duration wait = username == null ? java.time.Duration.ZERO
+                : throttle.retryAfter(username, request.getRemoteAddr());
+        if (!wait.isZero()) {
             response.setStatus(429);
-            response.setHeader("Retry-After", String.valueOf(SignInThrottle.WINDOW.toSeconds()));
+            response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
             if (request.getRequestURI().startsWith("/api/")) {
                 response.setContentType("application/problem+json");
                 response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too many failed sign-ins\","
                         + "\"status\":429,\"errors\":[]}");
             } else {
-                response.sendRedirect("/login?throttled");
+                // the sign-in page again, with the 429 and a message
+                request.getRequestDispatcher("/login?throttled").forward(request, response);
             }
             return;
         }

@@ -6,17 +6,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * CORS for the public form endpoint, per form: only the origins its account configured may post it, and only
- * they get the Access-Control-Allow-Origin header. Requests without an Origin (server to server) pass.
+ * Guards the public form endpoint before any of a request's body is read: a post to an unknown form key is 404, a
+ * body over {@value #MAX_BODY} bytes of any type is 413, one of unknown length 411. Then CORS, per form: only the
+ * origins its account configured may post it, and only they get the Access-Control-Allow-Origin header. Requests
+ * without an Origin (server to server) pass.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class FormCorsFilter extends OncePerRequestFilter {
 
     static final String PREFIX = "/api/intake/forms/";
+    static final int MAX_BODY = 64 * 1024;
 
     private final FormFacade forms;
 
@@ -51,7 +57,20 @@ class FormCorsFilter extends OncePerRequestFilter {
             response.setStatus(204);
             return;
         }
-        if (origin != null && form.isPresent() && !allowed) {
+        if (form.isEmpty()) {
+            problem(response, 404, "Form not found", "No form has this key");
+            return;
+        }
+        long length = request.getContentLengthLong();
+        if (length > MAX_BODY) {
+            problem(response, 413, "Request body too large", "Form submissions are limited to 64 KB");
+            return;
+        }
+        if (length < 0) {
+            problem(response, 411, "Length required", "Send the submission with a Content-Length of at most 64 KB");
+            return;
+        }
+        if (origin != null && !allowed) {
             refuse(response, 403, origin);
             return;
         }
@@ -74,5 +93,14 @@ class FormCorsFilter extends OncePerRequestFilter {
                 + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\"", "'").replace("\\", "/")
                 + "\",\"errors\":[{\"path\":\"Origin\",\"message\":\"" + detail.replace("\"", "'").replace("\\", "/")
                 + "\"}]}");
+    }
+
+    private static void problem(HttpServletResponse response, int status, String title, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setHeader("Connection", "close"); // the body is not read: the connection cannot be reused
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\",\"errors\":[]}");
     }
 }

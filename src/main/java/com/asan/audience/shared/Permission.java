@@ -18,7 +18,9 @@ public enum Permission {
     API_KEYS_MANAGE_ANY("api-keys.manage-any"),
     TEAM_MANAGE("team.manage"),
     ACCOUNT_SETTINGS("account.settings"),
-    AUDIT_READ("audit.read");
+    AUDIT_READ("audit.read"),
+    /** The deployment's metrics and build info under /actuator (health stays public). */
+    OPERATIONS_READ("operations.read");
 
     private final String wire;
 

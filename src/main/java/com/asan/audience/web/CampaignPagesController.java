@@ -142,9 +142,16 @@ class CampaignPagesController {
 
     @GetMapping(value = "/campaigns/{id}/preview", produces = "text/html")
     @ResponseBody
-    String preview(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
+    String preview(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id,
+                   jakarta.servlet.http.HttpServletResponse response) {
+        // the campaign's HTML is written by users: shown on the app's own origin, it must never run a script or
+        // reach the viewer's session (a sandbox without allow-scripts gives it a unique origin as well)
+        response.setHeader("Content-Security-Policy", PREVIEW_POLICY);
         return sending.previewHtml(caller.accountId(), id);
     }
+
+    static final String PREVIEW_POLICY = "sandbox; default-src 'none'; img-src * data:; style-src * 'unsafe-inline'; "
+            + "font-src * data:; frame-ancestors 'self'";
 
     private String form(TenantPrincipal caller, Model model, Map<String, String> submitted, CampaignView campaign) {
         model.addAttribute("campaign", campaign);

@@ -81,11 +81,11 @@ class AccountApiTest extends ApiTestBase {
         TestAccount account = newAccount();
         Api owner = account.api();
         Api.Response agent = owner.post("/api/team-members",
-                Map.of("name", "Ann Agent", "email", "agent." + account.email(), "role", "agent", "password", "agent-pass-1"));
+                Map.of("name", "Ann Agent", "email", "agent." + account.email(), "role", "agent", "password", "quiet-meadow-41"));
         assertThat(agent.status()).as(agent.toString()).isEqualTo(201);
         assertThat(agent.json().get("role").asString()).isEqualTo("agent");
         assertThat(agent.json().has("password")).isFalse();
-        Api asAgent = anonymous().withBasic("agent." + account.email(), "agent-pass-1");
+        Api asAgent = anonymous().withBasic("agent." + account.email(), "quiet-meadow-41");
         assertThat(asAgent.get("/api/team-members").status()).isEqualTo(200);
         assertThat(asAgent.post("/api/team-members", Map.of("name", "X", "email", "x." + account.email(),
                 "role", "agent")).status()).isEqualTo(403);
@@ -119,12 +119,12 @@ class AccountApiTest extends ApiTestBase {
         TestAccount account = newAccount();
         Api owner = account.api();
         long agentId = owner.post("/api/team-members", Map.of("name", "Kay Agent", "email", "kay." + account.email(),
-                "role", "agent", "password", "agent-pass-1")).id();
-        String key = anonymous().withBasic("kay." + account.email(), "agent-pass-1")
+                "role", "agent", "password", "quiet-meadow-41")).id();
+        String key = anonymous().withBasic("kay." + account.email(), "quiet-meadow-41")
                 .post("/api/api-keys", Map.of("name", "Kay's script")).json().get("apiKey").asString();
         Api kay = anonymous().withKey(key);
         Map<String, String> newMember = Map.of("name", "New", "email", "new." + account.email(), "role", "agent",
-                "password", "agent-pass-2");
+                "password", "quiet-meadow-42");
         assertThat(kay.post("/api/team-members", newMember).status()).isEqualTo(403);
 
         assertThat(owner.patch("/api/team-members/" + agentId, Map.of("role", "admin")).status()).isEqualTo(200);
@@ -138,7 +138,7 @@ class AccountApiTest extends ApiTestBase {
     void repeatedFailedSignInsAreThrottled() {
         TestAccount account = newAccount();
         Api wrong = anonymous().withBasic(account.email(), "wrong-password");
-        for (int i = 0; i < SignInThrottle.MAX_FAILURES; i++) {
+        for (int i = 0; i < SignInThrottle.PER_NAME_AND_ADDRESS; i++) {
             assertThat(wrong.get("/api/account").status()).isEqualTo(401);
         }
         assertThat(wrong.get("/api/account").status()).isEqualTo(429);

@@ -61,9 +61,9 @@ class RoleMatrixTest extends ApiTestBase {
         for (String role : List.of("admin", "agent")) {
             String email = role + "." + System.nanoTime() + "@test.example";
             Api.Response added = account.api().post("/api/team-members", Map.of("name", role, "email", email,
-                    "role", role, "password", "matrix-pass-" + role));
+                    "role", role, "password", "lantern-rock-" + role.length() + role.charAt(1)));
             assertThat(added.status()).as(added.toString()).isEqualTo(201);
-            Api basic = anonymous().withBasic(email, "matrix-pass-" + role);
+            Api basic = anonymous().withBasic(email, "lantern-rock-" + role.length() + role.charAt(1));
             String key = basic.post("/api/api-keys", Map.of("name", role + " key")).json().get("apiKey").asString();
             members.put(role, new Member(role, added.id(), email, anonymous().withKey(key)));
         }
@@ -135,7 +135,7 @@ class RoleMatrixTest extends ApiTestBase {
 
     private WebSession web(Member member) {
         return WebSession.signIn(port, member.email(), member.role().equals("owner") ? account.password()
-                : "matrix-pass-" + member.role());
+                : "lantern-rock-" + member.role().length() + member.role().charAt(1));
     }
 
     private void defineRows() {

@@ -47,12 +47,12 @@ class SessionEndTest extends ApiTestBase {
     private Signed agentSignedIn() {
         String email = "agent." + System.nanoTime() + "@test.example";
         long id = account.api().post("/api/team-members", Map.of("name", "Agent", "email", email, "role", "agent",
-                "password", "agent-pass-long")).id();
-        WebSession here = WebSession.signIn(port, email, "agent-pass-long");
+                "password", "quiet-meadow-long")).id();
+        WebSession here = WebSession.signIn(port, email, "quiet-meadow-long");
         WebSession there = here.on(second.port());
         assertThat(here.get("/leads").status()).isEqualTo(200);
         assertThat(there.get("/leads").status()).as("the session is shared by the second instance").isEqualTo(200);
-        return new Signed(id, email, "agent-pass-long", here, there);
+        return new Signed(id, email, "quiet-meadow-long", here, there);
     }
 
     private static void assertEnded(WebSession session) {

@@ -145,7 +145,7 @@ class CountIndexTest extends ApiTestBase {
         TestAccount account = newAccount();
         Api api = account.api();
         long agent = api.post("/api/team-members", Map.of("name", "Ann Agent", "email", "agent." + account.email(),
-                "role", "agent", "password", "agent-pass-1")).id();
+                "role", "agent", "password", "quiet-meadow-41")).id();
         api.post("/api/leads", Map.of("status", "Hot", "assignedTo", agent));
         api.post("/api/leads", Map.of("status", "Hot", "assignedTo", account.ownerId()));
         api.post("/api/leads", Map.of("status", "Hot"));
