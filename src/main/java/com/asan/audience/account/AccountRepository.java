@@ -6,7 +6,9 @@ import static org.jooq.impl.DSL.lower;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import com.asan.audience.shared.ConflictException;
 import org.jooq.DSLContext;
+import org.springframework.dao.DuplicateKeyException;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -43,12 +45,21 @@ class AccountRepository {
                 .where(ACCOUNT_ID.eq(settings.id())).execute();
     }
 
+    /** A concurrent sign-up or member with the same email makes this a 409 (the transaction then rolls back). */
     long insertMember(long accountId, String name, String email, Role role, String passwordHash) {
-        long id = db.insertInto(TEAM_MEMBERS).set(ACCOUNT_ID, accountId).set(NAME, name).set(EMAIL, email)
-                .set(ROLE, role.wire()).set(PASSWORD_HASH, passwordHash).returning(ID).fetchOne(ID);
-        db.insertInto(LOGIN_DIRECTORY).set(EMAIL, email.toLowerCase(java.util.Locale.ROOT))
-                .set(ACCOUNT_ID, accountId).set(MEMBER_ID, id).execute();
-        return id;
+        try {
+            long id = db.insertInto(TEAM_MEMBERS).set(ACCOUNT_ID, accountId).set(NAME, name).set(EMAIL, email)
+                    .set(ROLE, role.wire()).set(PASSWORD_HASH, passwordHash).returning(ID).fetchOne(ID);
+            db.insertInto(LOGIN_DIRECTORY).set(EMAIL, email.toLowerCase(java.util.Locale.ROOT))
+                    .set(ACCOUNT_ID, accountId).set(MEMBER_ID, id).execute();
+            return id;
+        } catch (DuplicateKeyException e) {
+            throw emailTakenConflict();
+        }
+    }
+
+    static ConflictException emailTakenConflict() {
+        return new ConflictException("email", "A user with this email already exists");
     }
 
     boolean emailTaken(String email) {
@@ -66,6 +77,15 @@ class AccountRepository {
     }
 
     void updateMember(long accountId, long memberId, String name, String email, Role role, String passwordHash) {
+        try {
+            updateMemberRow(accountId, memberId, name, email, role, passwordHash);
+        } catch (DuplicateKeyException e) {
+            throw emailTakenConflict();
+        }
+    }
+
+    private void updateMemberRow(long accountId, long memberId, String name, String email, Role role,
+                                 String passwordHash) {
         var update = db.update(TEAM_MEMBERS).set(NAME, name).set(EMAIL, email).set(ROLE, role.wire());
         if (passwordHash != null) {
             update = update.set(PASSWORD_HASH, passwordHash);

@@ -38,10 +38,14 @@ class CustomFieldRepository {
     void insert(long accountId, CustomFieldDefinition field) {
         Integer last = db.select(max(CF_POSITION)).from(CUSTOM_FIELD_DEFS).where(CF_ACCOUNT_ID.eq(accountId))
                 .fetchOne(0, Integer.class);
-        db.insertInto(CUSTOM_FIELD_DEFS).set(CF_ACCOUNT_ID, accountId).set(CF_KEY, field.key())
+        int inserted = db.insertInto(CUSTOM_FIELD_DEFS).set(CF_ACCOUNT_ID, accountId).set(CF_KEY, field.key())
                 .set(CF_LABEL, field.label()).set(CF_TYPE, field.type().wire())
                 .set(CF_OPTIONS, field.options().toArray(String[]::new))
-                .set(CF_POSITION, last == null ? 0 : last + 1).execute();
+                .set(CF_POSITION, last == null ? 0 : last + 1).onConflictDoNothing().execute();
+        if (inserted == 0) { // a concurrent create of the same key committed first
+            throw new com.asan.audience.shared.ConflictException("key",
+                    "A custom field with key '" + field.key() + "' already exists");
+        }
     }
 
     void update(long accountId, CustomFieldDefinition field) {

@@ -73,12 +73,11 @@ public class LeadFacade {
                 draft.has(EMAIL_STATUS) ? draft.emailStatus : "subscribed", now);
         lead = LeadValues.withPhoneType(lead, draft.phoneTypeOrDerived());
         rejectDuplicateEmail(accountId, lead.email(), null, pathPrefix);
-        long id;
-        try {
-            id = leads.insert(accountId, lead);
-        } catch (DuplicateKeyException e) {
-            throw duplicateEmail(accountId, lead.email(), pathPrefix);
-        }
+        // a concurrent insert of the same email waits for the other to commit, then inserts nothing: the
+        // transaction is still usable, so the conflict can name the lead that won
+        LeadView draftLead = lead;
+        long id = leads.insert(accountId, lead)
+                .orElseThrow(() -> duplicateEmail(accountId, draftLead.email(), pathPrefix));
         tags.replaceLeadTags(accountId, id, lead.tags());
         changes.leadChanged(accountId, id);
         events.publishEvent(new LeadCreated(accountId, id));
@@ -126,7 +125,8 @@ public class LeadFacade {
         try {
             leads.update(accountId, changed);
         } catch (DuplicateKeyException e) {
-            throw duplicateEmail(accountId, changed.email(), "");
+            // the transaction is aborted: no statement may run to look the other lead up
+            throw new ConflictException("email", "A lead with this email already exists");
         }
         if (draft.has(TAGS)) {
             tags.replaceLeadTags(accountId, id, changed.tags());

@@ -43,7 +43,8 @@ class LeadRepository {
         this.byIds = new LeadsByIds(db);
     }
 
-    long insert(long accountId, LeadView lead) {
+    /** The new lead's id, or empty when another lead of the account holds its email (a concurrent insert too). */
+    Optional<Long> insert(long accountId, LeadView lead) {
         return db.insertInto(LEADS)
                 .set(ACCOUNT_ID, accountId).set(FIRST_NAME, lead.firstName()).set(LAST_NAME, lead.lastName())
                 .set(EMAIL, lead.email()).set(PHONE, lead.phone()).set(PHONE_TYPE, lead.phoneType())
@@ -51,7 +52,8 @@ class LeadRepository {
                 .set(EMAIL_STATUS, lead.emailStatus()).set(CUSTOM_FIELDS, json.write(lead.customFields()))
                 .set(CREATED_AT, lead.createdAt()).set(LAST_ACTIVE_AT, lead.lastActiveAt())
                 .set(UPDATED_AT, lead.updatedAt())
-                .returning(ID).fetchOne(ID);
+                .onConflictDoNothing()
+                .returning(ID).fetchOptional(ID);
     }
 
     /** False when the lead no longer exists. */

@@ -124,7 +124,11 @@ class TagRepository {
     }
 
     void rename(long accountId, long tagId, String name) {
-        db.update(TAGS).set(TAG_NAME, name).where(TAG_ACCOUNT_ID.eq(accountId), TAG_ID.eq(tagId)).execute();
+        try {
+            db.update(TAGS).set(TAG_NAME, name).where(TAG_ACCOUNT_ID.eq(accountId), TAG_ID.eq(tagId)).execute();
+        } catch (org.springframework.dao.DuplicateKeyException e) { // a tag of that name was created meanwhile
+            throw new com.asan.audience.shared.ConflictException("name", "A tag with this name already exists");
+        }
     }
 
     /** Moves every link of {@code from} to {@code into} and drops {@code from}: renaming onto an existing tag. */

@@ -142,6 +142,18 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return response;
     }
 
+    /**
+     * A unique key or lock that a concurrent request won, where no facade named the field: the change is refused
+     * whole (its transaction rolled back) and may be tried again.
+     */
+    @ExceptionHandler({org.springframework.dao.DuplicateKeyException.class,
+            org.springframework.dao.ConcurrencyFailureException.class})
+    ResponseEntity<Object> concurrentChange(RuntimeException e) {
+        log.info("Refused a change that collided with a concurrent one: {}", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "This conflicts with a change made at the same moment; try again",
+                List.of(), Map.of());
+    }
+
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<Object> unexpected(RuntimeException e) {
         log.error("Unexpected failure", e);

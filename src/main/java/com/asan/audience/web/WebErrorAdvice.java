@@ -21,6 +21,14 @@ class WebErrorAdvice {
         return "error-page";
     }
 
+    @ExceptionHandler({org.springframework.dao.DuplicateKeyException.class,
+            org.springframework.dao.ConcurrencyFailureException.class})
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String concurrentChange(RuntimeException e, Model model) {
+        model.addAttribute("message", "This conflicts with a change made at the same moment; try again.");
+        return "error-page";
+    }
+
     @ExceptionHandler(ConflictException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     String conflict(ConflictException e, Model model) {
