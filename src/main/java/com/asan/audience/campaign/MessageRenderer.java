@@ -20,7 +20,7 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 class MessageRenderer {
 
-    private static final Pattern HREF = Pattern.compile("(?i)(<a\\s[^>]*?href\\s*=\\s*\")(https?://[^\"]+)(\")");
+    static final Pattern HREF = Pattern.compile("(?i)(<a\\s[^>]*?href\\s*=\\s*\")(https?://[^\"]+)(\")");
 
     private final TrackingTokens tokens;
     private final String publicUrl;
@@ -71,7 +71,11 @@ class MessageRenderer {
         Matcher matcher = HREF.matcher(html);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            String target = HtmlUtils.htmlUnescape(matcher.group(2));
+            String target = Links.normalize(HtmlUtils.htmlUnescape(matcher.group(2))).orElse(null);
+            if (target == null) { // not a link any client could open (refused at save unless a merge tag made it)
+                matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group()));
+                continue;
+            }
             String tracked = publicUrl + "/t/c/" + token + "?u=" + URLEncoder.encode(target, StandardCharsets.UTF_8)
                     + "&s=" + tokens.linkSignature(token, target);
             matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group(1)

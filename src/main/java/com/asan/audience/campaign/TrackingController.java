@@ -46,13 +46,13 @@ class TrackingController {
     ResponseEntity<String> click(@PathVariable String token, @RequestParam("u") String url,
                                  @RequestParam(value = "s", required = false) String signature) {
         Optional<TrackingTokens.Recipient> recipient = tokens.read(token);
-        if (recipient.isEmpty() || !tokens.linkMatches(token, url, signature)
-                || !(url.startsWith("https://") || url.startsWith("http://"))) {
+        // links are signed as ASCII URIs; ones signed before that may hold raw Unicode, encoded here
+        Optional<String> target = Links.normalize(url);
+        if (recipient.isEmpty() || !tokens.linkMatches(token, url, signature) || target.isEmpty()) {
             return page(HttpStatus.BAD_REQUEST, "Broken link", "This link is not valid. It may have been changed.");
         }
-        record(recipient.get(), "clicked", url);
-        // the raw header: a signed target may hold characters java.net.URI refuses (a space), still a valid redirect
-        return ResponseEntity.status(HttpStatus.FOUND).header("Location", url).build();
+        record(recipient.get(), "clicked", target.get());
+        return ResponseEntity.status(HttpStatus.FOUND).header("Location", target.get()).build();
     }
 
     @GetMapping("/unsubscribe/{token}")
@@ -88,8 +88,8 @@ class TrackingController {
     private static ResponseEntity<String> page(HttpStatus status, String title, String bodyHtml) {
         return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML)
                 .body("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-                        + "content=\"width=device-width\"><title>" + HtmlUtils.htmlEscape(title) + "</title></head>"
-                        + "<body style=\"font-family:sans-serif;max-width:32rem;margin:10vh auto\"><h1>"
+                        + "content=\"width=device-width\"><title>" + HtmlUtils.htmlEscape(title) + "</title>"
+                        + "<link rel=\"stylesheet\" href=\"/css/public.css\"></head><body><h1>"
                         + HtmlUtils.htmlEscape(title) + "</h1><p>" + bodyHtml + "</p></body></html>");
     }
 }

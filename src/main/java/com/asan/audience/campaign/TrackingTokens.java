@@ -7,14 +7,13 @@ import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
  * Signed identifiers for tracking and unsubscribe links: which account, campaign and lead a link belongs to, and
  * for clicks the target URL, so the redirect endpoint only ever sends people where the campaign linked.
- * The key lives in the database, shared by every instance.
+ * The keys live in the database, shared by every instance ({@link TrackingKeys}); a token signed with a key that
+ * was rotated out still verifies during its grace period.
  */
 @Component
 class TrackingTokens {
@@ -25,17 +24,16 @@ class TrackingTokens {
     record Recipient(long accountId, long campaignId, long leadId) {
     }
 
-    private final byte[] key;
+    private final TrackingKeys keys;
 
-    TrackingTokens(DSLContext db) {
-        String secret = db.select(DSL.field("secret", String.class)).from(DSL.table("tracking_keys"))
-                .where(DSL.field("id").eq(1)).fetchOne(0, String.class);
-        this.key = secret.getBytes(StandardCharsets.UTF_8);
+    TrackingTokens(TrackingKeys keys) {
+        this.keys = keys;
     }
 
     String token(long accountId, long campaignId, long leadId) {
         String payload = accountId + "." + campaignId + "." + leadId;
-        return ENCODER.encodeToString(payload.getBytes(StandardCharsets.US_ASCII)) + "." + sign(payload);
+        return ENCODER.encodeToString(payload.getBytes(StandardCharsets.US_ASCII)) + "." + sign(keys.current().signing(),
+                payload);
     }
 
     Optional<Recipient> read(String token) {
@@ -45,7 +43,7 @@ class TrackingTokens {
         }
         try {
             String payload = new String(DECODER.decode(token.substring(0, dot)), StandardCharsets.US_ASCII);
-            if (!matches(sign(payload), token.substring(dot + 1))) {
+            if (!verifies(payload, token.substring(dot + 1))) {
                 return Optional.empty();
             }
             String[] parts = payload.split("\\.");
@@ -57,14 +55,29 @@ class TrackingTokens {
     }
 
     String linkSignature(String token, String url) {
-        return sign(token + "|" + url);
+        return sign(keys.current().signing(), token + "|" + url);
     }
 
     boolean linkMatches(String token, String url, String signature) {
-        return signature != null && matches(linkSignature(token, url), signature);
+        return signature != null && verifies(token + "|" + url, signature);
     }
 
-    private String sign(String payload) {
+    /** Whether any key that still verifies signed the payload; the keys are re-read once if none did. */
+    private boolean verifies(String payload, String signature) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            for (byte[] key : keys.current().verifying()) {
+                if (matches(sign(key, payload), signature)) {
+                    return true;
+                }
+            }
+            if (!keys.reloadIfStale()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String sign(byte[] key, String payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
