@@ -15,3 +15,10 @@ create unique index tracking_signing_keys_active_uq on tracking_signing_keys ((t
 insert into tracking_signing_keys (secret, retired_at)
 select convert_to(secret, 'UTF8'), now() + interval '90 days' from tracking_keys;
 drop table tracking_keys;
+
+-- A recipient whose SMTP transaction had started when its sender died is 'attempting' until recovery, then
+-- 'interrupted': it may or may not have the message, and only an owner or admin sends it again, on purpose.
+-- A claimed recipient ('sending') that no transaction had started for goes back to 'pending' instead.
+alter table campaign_recipients drop constraint campaign_recipients_status_check;
+alter table campaign_recipients add constraint campaign_recipients_status_check
+    check (status in ('pending', 'sending', 'attempting', 'sent', 'failed', 'skipped', 'interrupted'));

@@ -65,6 +65,12 @@ class CampaignApiController {
         return sending.schedule(caller, id, body);
     }
 
+    @PostMapping("/campaigns/{id}/resend-interrupted")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    CampaignView resendInterrupted(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
+        return sending.resendInterrupted(caller, id);
+    }
+
     @PostMapping("/campaigns/{id}/cancel")
     CampaignView cancel(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
         return sending.cancel(caller, id);

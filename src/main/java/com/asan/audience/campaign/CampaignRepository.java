@@ -131,10 +131,19 @@ class CampaignRepository {
                 .execute() == 1;
     }
 
-    void finishSending(long accountId, long id, OffsetDateTime sentAt) {
-        db.update(CAMPAIGNS).set(STATUS, "sent").set(SENT_AT, sentAt).setNull(LEASE_OWNER).setNull(LEASE_UNTIL)
+    /** Marks it sent; a campaign sent once before (a resend to interrupted recipients) keeps its first send time. */
+    OffsetDateTime finishSending(long accountId, long id, OffsetDateTime sentAt) {
+        return db.update(CAMPAIGNS).set(STATUS, "sent").set(SENT_AT, DSL.coalesce(SENT_AT, DSL.val(sentAt)))
+                .setNull(LEASE_OWNER).setNull(LEASE_UNTIL).set(UPDATED_AT, currentOffsetDateTime())
+                .where(ACCOUNT_ID.eq(accountId), ID.eq(id), STATUS.eq("sending")).returning(SENT_AT)
+                .fetchOptional(SENT_AT).orElse(sentAt);
+    }
+
+    /** A sent campaign goes back to sending, under this instance's lease, to deliver requeued recipients. */
+    boolean resumeSending(long accountId, long id, String owner, Duration lease) {
+        return db.update(CAMPAIGNS).set(STATUS, "sending").set(LEASE_OWNER, owner).set(LEASE_UNTIL, leaseEnd(lease))
                 .set(UPDATED_AT, currentOffsetDateTime())
-                .where(ACCOUNT_ID.eq(accountId), ID.eq(id), STATUS.eq("sending")).execute();
+                .where(ACCOUNT_ID.eq(accountId), ID.eq(id), STATUS.eq("sent")).execute() == 1;
     }
 
     private static org.jooq.Field<OffsetDateTime> leaseEnd(Duration lease) {

@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CampaignSendFacade {
 
-    private static final Set<String> RECIPIENT_STATUSES = Set.of("pending", "sent", "failed", "skipped");
+    private static final Set<String> RECIPIENT_STATUSES = Set.of("pending", "sending", "attempting", "sent", "failed",
+            "skipped", "interrupted");
 
     private final CampaignRepository campaigns;
     private final RecipientRepository recipients;
@@ -115,6 +116,28 @@ public class CampaignSendFacade {
             throw new InvalidInputException("sendAt", "is in the past; use /send to send now");
         }
         campaigns.schedule(accountId, campaign.id(), sendAt);
+        return get(accountId, id);
+    }
+
+    /**
+     * Sends once more to the recipients a crash left in doubt: some of them may receive it twice. Returns the
+     * campaign, sending again; a 409 when it has none or is not sent.
+     */
+    @Transactional
+    public CampaignView resendInterrupted(TenantPrincipal caller, long id) {
+        caller.require(Permission.CAMPAIGNS_SEND);
+        long accountId = caller.accountId();
+        CampaignView campaign = campaigns.findForUpdate(accountId, id).orElseThrow(() -> new NotFoundException("Campaign"));
+        if (!campaign.status().equals("sent")) {
+            throw new ConflictException("status", "Only a sent campaign's interrupted recipients can be sent again"
+                    + " (status " + campaign.status() + ")");
+        }
+        if (recipients.requeueInterrupted(accountId, id) == 0) {
+            throw new ConflictException("status", "No recipient of this campaign was interrupted");
+        }
+        campaigns.resumeSending(accountId, id, workers.owner(), workers.lease());
+        workers.expectDelivery(id);
+        workers.deliverAfterCommit(accountId, id);
         return get(accountId, id);
     }
 
@@ -216,7 +239,8 @@ public class CampaignSendFacade {
     public PageResult<RecipientView> recipients(long accountId, long id, String status, PageRequest page) {
         get(accountId, id);
         if (status != null && !RECIPIENT_STATUSES.contains(status)) {
-            throw new InvalidInputException("status", "must be pending, sent, failed or skipped");
+            throw new InvalidInputException("status",
+                    "must be pending, sending, attempting, sent, failed, skipped or interrupted");
         }
         return new PageResult<>(recipients.page(accountId, id, status, page.offset(), page.size()),
                 recipients.total(accountId, id, status), page.page(), page.size());

@@ -78,7 +78,7 @@ class CampaignSender {
 
     /** Sends until no recipient is pending, then marks the campaign sent. Returns false if the lease was lost. */
     boolean deliver(long accountId, long campaignId, String owner) throws InterruptedException {
-        transactions.executeWithoutResult(s -> recipients.failInterrupted(accountId, campaignId));
+        transactions.executeWithoutResult(s -> recipients.recoverAfterCrash(accountId, campaignId));
         CampaignView campaign = campaigns.find(accountId, campaignId).orElseThrow();
         String postalAddress = accounts.settings(accountId).postalAddress();
         InFlight inFlight = null;
@@ -148,7 +148,8 @@ class CampaignSender {
             RenderedMessage message = renderer.render(accountId, campaign, lead, postalAddress, false);
             messageIds.put(lead.id(), message.messageId());
             return message;
-        });
+        }, ids -> transactions.executeWithoutResult(s -> recipients.markAttempting(accountId, campaign.id(), ids)),
+                outcomes -> recordOutcomes(accountId, campaign.id(), attempts, messageIds, outcomes));
         return new InFlight(accountId, campaign.id(), gone, unsubscribed, attempts, messageIds, results);
     }
 
@@ -182,12 +183,20 @@ class CampaignSender {
         }
     }
 
+    /** The chunk's skipped recipients; its sends were recorded take by take, on the connections. */
     private void record(InFlight chunk, List<MailTransport.Result> results) {
         long accountId = chunk.accountId();
         long campaignId = chunk.campaignId();
         transactions.executeWithoutResult(s -> {
             recipients.skip(accountId, campaignId, chunk.gone(), "lead deleted or email removed before delivery");
             recipients.skip(accountId, campaignId, chunk.unsubscribed(), "unsubscribed before delivery");
+        });
+    }
+
+    /** One take's outcomes, committed as soon as the connection has them, so a crash leaves only later ones open. */
+    private void recordOutcomes(long accountId, long campaignId, Map<Long, Integer> attempts,
+                                Map<Long, String> messageIds, List<MailTransport.Result> results) {
+        transactions.executeWithoutResult(s -> {
             List<Long> sentIds = new ArrayList<>();
             List<String> sentMessageIds = new ArrayList<>();
             for (MailTransport.Result result : results) {
@@ -195,11 +204,11 @@ class CampaignSender {
                 switch (result.outcome()) {
                     case SENT -> {
                         sentIds.add(leadId);
-                        sentMessageIds.add(chunk.messageIds().get(leadId));
+                        sentMessageIds.add(messageIds.get(leadId));
                     }
                     case PERMANENT_FAILURE -> recipients.markFailed(accountId, campaignId, leadId, result.detail());
                     case TEMPORARY_FAILURE -> {
-                        int attempt = chunk.attempts().get(leadId);
+                        int attempt = attempts.get(leadId);
                         if (attempt >= MAX_ATTEMPTS) {
                             recipients.markFailed(accountId, campaignId, leadId,
                                     "gave up after " + attempt + " attempts: " + result.detail());
@@ -215,9 +224,9 @@ class CampaignSender {
     }
 
     private void finish(long accountId, long campaignId) {
-        OffsetDateTime sentAt = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         transactions.executeWithoutResult(s -> {
-            campaigns.finishSending(accountId, campaignId, sentAt);
+            OffsetDateTime sentAt = campaigns.finishSending(accountId, campaignId, now);
             engagement.campaignSent(accountId, campaignId, sentAt);
         });
         log.info("Campaign {} of account {} sent", campaignId, accountId);

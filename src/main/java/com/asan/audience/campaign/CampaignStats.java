@@ -21,9 +21,11 @@ class CampaignStats {
         Map<String, Long> unique = engagement.uniqueLeadsByType(accountId, campaignId);
         long all = counts.values().stream().mapToLong(Long::longValue).sum();
         return new CampaignView.Stats(all,
-                counts.get(RecipientRepository.Status.PENDING) + counts.get(RecipientRepository.Status.SENDING),
+                counts.get(RecipientRepository.Status.PENDING) + counts.get(RecipientRepository.Status.SENDING)
+                        + counts.get(RecipientRepository.Status.ATTEMPTING),
                 counts.get(RecipientRepository.Status.SENT), counts.get(RecipientRepository.Status.FAILED),
-                counts.get(RecipientRepository.Status.SKIPPED), unique.getOrDefault("opened", 0L),
+                counts.get(RecipientRepository.Status.SKIPPED), counts.get(RecipientRepository.Status.INTERRUPTED),
+                unique.getOrDefault("opened", 0L),
                 unique.getOrDefault("clicked", 0L), unique.getOrDefault("unsubscribed", 0L),
                 unique.getOrDefault("bounced", 0L));
     }

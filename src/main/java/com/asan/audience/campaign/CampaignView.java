@@ -13,8 +13,9 @@ public record CampaignView(long id, String name, String status, String subject, 
                            Stats stats) {
 
     /** Recipient outcomes and unique engagement. */
-    public record Stats(long recipients, long pending, long sent, long failed, long skipped, long uniqueOpens,
-                        long uniqueClicks, long unsubscribes, long bounces) {
+    /** {@code interrupted}: recipients whose delivery a crash left in doubt (they may have the message). */
+    public record Stats(long recipients, long pending, long sent, long failed, long skipped, long interrupted,
+                        long uniqueOpens, long uniqueClicks, long unsubscribes, long bounces) {
     }
 
     CampaignView withStats(Stats newStats) {

@@ -58,6 +58,12 @@ class CampaignWorkers {
         com.asan.audience.shared.AfterCommit.run(() -> submit(accountId, id));
     }
 
+    /** A delivery of this campaign starts again (a resend): its completion is the coming delivery's. */
+    void expectDelivery(long id) {
+        finished.compute(id, (key, current) -> current != null && !current.isDone() ? current
+                : new CompletableFuture<>());
+    }
+
     /** Completes when this instance finishes delivering the campaign. */
     CompletableFuture<Void> completion(long id) {
         return finished.computeIfAbsent(id, key -> new CompletableFuture<>());

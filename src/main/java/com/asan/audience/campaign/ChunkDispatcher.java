@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -31,14 +32,22 @@ final class ChunkDispatcher implements AutoCloseable {
         this.connections = DaemonThreads.pool(connectionCount, "smtp-connection", false);
     }
 
-    /** Starts sending; the future completes with one result per lead, or fails if a message could not be rendered. */
+    /**
+     * Starts sending; the future completes with one result per lead, or fails if a message could not be rendered.
+     * {@code beforeSend} gets each take's lead ids right before their SMTP transactions start, and {@code afterSend}
+     * their results as soon as they are known: at most {@value #MESSAGES_PER_TAKE} messages per connection are
+     * ever between the two.
+     */
     CompletableFuture<List<MailTransport.Result>> dispatch(List<LeadView> leads,
-                                                          Function<LeadView, RenderedMessage> render) {
+                                                          Function<LeadView, RenderedMessage> render,
+                                                          Consumer<List<Long>> beforeSend,
+                                                          Consumer<List<MailTransport.Result>> afterSend) {
         Queue<LeadView> waiting = new ConcurrentLinkedQueue<>(leads);
         int workers = Math.min(connectionCount, (leads.size() + MESSAGES_PER_TAKE - 1) / MESSAGES_PER_TAKE);
         List<CompletableFuture<List<MailTransport.Result>>> parts = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
-            parts.add(CompletableFuture.supplyAsync(() -> sendUntilEmpty(waiting, render), connections));
+            parts.add(CompletableFuture.supplyAsync(() -> sendUntilEmpty(waiting, render, beforeSend, afterSend),
+                    connections));
         }
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<MailTransport.Result> results = new ArrayList<>(leads.size());
@@ -48,7 +57,9 @@ final class ChunkDispatcher implements AutoCloseable {
     }
 
     private List<MailTransport.Result> sendUntilEmpty(Queue<LeadView> waiting,
-                                                      Function<LeadView, RenderedMessage> render) {
+                                                      Function<LeadView, RenderedMessage> render,
+                                                      Consumer<List<Long>> beforeSend,
+                                                      Consumer<List<MailTransport.Result>> afterSend) {
         List<MailTransport.Result> results = new ArrayList<>();
         List<RenderedMessage> take = new ArrayList<>(MESSAGES_PER_TAKE);
         while (true) {
@@ -66,7 +77,10 @@ final class ChunkDispatcher implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("stopped while waiting for the send rate", e);
             }
-            results.addAll(transport.send(take));
+            beforeSend.accept(take.stream().map(RenderedMessage::leadId).toList());
+            List<MailTransport.Result> sent = transport.send(take);
+            afterSend.accept(sent);
+            results.addAll(sent);
         }
     }
 

@@ -18,7 +18,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RecipientRepository {
 
-    enum Status { PENDING, SENDING, SENT, FAILED, SKIPPED }
+    /**
+     * SENDING: claimed by a sender, no SMTP transaction started; ATTEMPTING: its transaction started and the outcome
+     * is not recorded yet; INTERRUPTED: it was attempting when its sender died, so it may have the message.
+     */
+    enum Status { PENDING, SENDING, ATTEMPTING, SENT, FAILED, SKIPPED, INTERRUPTED }
 
     record Claimed(long leadId, String email, int attempts) {
     }
@@ -86,11 +90,32 @@ class RecipientRepository {
                 .where(key(accountId, campaignId, leadId)).execute();
     }
 
-    /** After a crash: a recipient caught mid-delivery may have received the message, so it is never sent again. */
-    int failInterrupted(long accountId, long campaignId) {
-        return db.update(RECIPIENTS).set(R_STATUS, "failed")
-                .set(R_REASON, "delivery was interrupted by a restart; not retried, to never send twice")
+    /** Committed before the SMTP transactions of these recipients start: from here a crash leaves them in doubt. */
+    void markAttempting(long accountId, long campaignId, List<Long> leadIds) {
+        if (!leadIds.isEmpty()) {
+            db.update(RECIPIENTS).set(R_STATUS, "attempting")
+                    .where(R_ACCOUNT_ID.eq(accountId), R_CAMPAIGN_ID.eq(campaignId), R_LEAD_ID.in(leadIds),
+                            R_STATUS.eq("sending")).execute();
+        }
+    }
+
+    /**
+     * After a sender died: recipients it claimed but never attempted go back to pending (their claim did not count
+     * as an attempt); those whose transaction had started become interrupted, never sent again by themselves.
+     */
+    void recoverAfterCrash(long accountId, long campaignId) {
+        db.update(RECIPIENTS).set(R_STATUS, "pending").set(R_ATTEMPTS, DSL.greatest(R_ATTEMPTS.minus(1), DSL.inline(0)))
                 .where(R_ACCOUNT_ID.eq(accountId), R_CAMPAIGN_ID.eq(campaignId), R_STATUS.eq("sending")).execute();
+        db.update(RECIPIENTS).set(R_STATUS, "interrupted")
+                .set(R_REASON, "the sender stopped while this message was being handed to the mail server; "
+                        + "it may or may not have arrived")
+                .where(R_ACCOUNT_ID.eq(accountId), R_CAMPAIGN_ID.eq(campaignId), R_STATUS.eq("attempting")).execute();
+    }
+
+    /** Interrupted recipients become pending again (an owner's or admin's decision); returns how many. */
+    int requeueInterrupted(long accountId, long campaignId) {
+        return db.update(RECIPIENTS).set(R_STATUS, "pending").setNull(R_REASON).setNull(R_NEXT_ATTEMPT_AT)
+                .where(R_ACCOUNT_ID.eq(accountId), R_CAMPAIGN_ID.eq(campaignId), R_STATUS.eq("interrupted")).execute();
     }
 
     /** Skips the pending recipients whose lead unsubscribed (or bounced) since the list was made. */

@@ -118,6 +118,12 @@ class CampaignPagesController {
         return form(caller, model, form, campaign);
     }
 
+    @PostMapping("/campaigns/{id}/resend-interrupted")
+    String resendInterrupted(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
+        sending.resendInterrupted(caller, id);
+        return "redirect:/campaigns/" + id;
+    }
+
     @PostMapping("/campaigns/{id}/cancel")
     String cancel(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
         sending.cancel(caller, id);

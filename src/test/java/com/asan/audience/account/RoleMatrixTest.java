@@ -209,6 +209,10 @@ class RoleMatrixTest extends ApiTestBase {
                 + "/audience"));
         api("GET", "/api/campaigns/{id}/recipients", null, c -> c.as().api().get("/api/campaigns/"
                 + campaign(c.owner()) + "/recipients"));
+        api("POST", "/api/campaigns/{id}/resend-interrupted", "campaigns.send", c -> c.as().api().post(
+                "/api/campaigns/" + campaign(c.owner()) + "/resend-interrupted", null));
+        api("POST", "/campaigns/{id}/resend-interrupted", "campaigns.send", c -> web(c.as()).postForm("/campaigns/"
+                + campaign(c.owner()) + "/resend-interrupted", Map.of()));
         api("POST", "/api/email-events", "campaigns.send", c -> c.as().api().post("/api/email-events",
                 Map.of("events", List.of())));
         api("GET", "/api/forms", null, c -> c.as().api().get("/api/forms"));
