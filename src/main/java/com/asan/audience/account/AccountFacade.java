@@ -1,5 +1,12 @@
 package com.asan.audience.account;
 
+import static com.asan.audience.account.AccountInputs.checkPassword;
+import static com.asan.audience.account.AccountInputs.required;
+import static com.asan.audience.account.AccountInputs.throwIfAny;
+import static com.asan.audience.account.AccountInputs.validEmail;
+import static com.asan.audience.account.AccountInputs.validRole;
+
+import com.asan.audience.audit.AuditLog;
 import com.asan.audience.shared.ConflictException;
 import com.asan.audience.shared.EmailAddresses;
 import com.asan.audience.shared.FieldViolation;
@@ -16,6 +23,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,11 +44,14 @@ public class AccountFacade {
     private final SlidingWindow signUps;
     private final String defaultRegion;
 
+    private final AuditLog audit;
+
     AccountFacade(AccountRepository repository, PasswordEncoder passwords, ApiKeys apiKeys, MemberSessions sessions,
                   ApplicationEventPublisher events,
                   @Value("${audience.signup-enabled}") boolean signUpEnabled,
                   @Value("${audience.sign-ups-per-address:5}") int signUpsPerAddress, java.time.Clock clock,
-                  @Value("${audience.default-region}") String defaultRegion) {
+                  @Value("${audience.default-region}") String defaultRegion, AuditLog audit) {
+        this.audit = audit;
         this.repository = repository;
         this.passwords = passwords;
         this.apiKeys = apiKeys;
@@ -128,6 +139,8 @@ public class AccountFacade {
         throwIfAny(violations);
         AccountSettings updated = new AccountSettings(current.id(), name, zone, region, address);
         repository.updateAccount(updated);
+        audit.record(caller, "account.changed", caller.accountId(), "Changed the account settings",
+                settingsValues(current), settingsValues(updated));
         return updated;
     }
 
@@ -164,6 +177,8 @@ public class AccountFacade {
         }
         String hash = request.password() == null ? null : passwords.encode(request.password());
         long id = repository.insertMember(caller.accountId(), name, email, role, hash);
+        audit.record(caller, "team-member.added", id, "Added " + email + " as " + role.wire(), null,
+                Map.of("name", name, "email", email, "role", role.wire()));
         return new TeamMember(id, name, email, role.wire());
     }
 
@@ -198,6 +213,9 @@ public class AccountFacade {
         }
         String hash = change.password() == null ? null : passwords.encode(change.password());
         repository.updateMember(caller.accountId(), memberId, name, email, role, hash);
+        audit.record(caller, "team-member.changed", memberId, "Changed team member " + email,
+                Map.of("name", current.name(), "email", current.email(), "role", current.role()),
+                Map.of("name", name, "email", email, "role", role.wire(), "passwordChanged", hash != null));
         if (hash != null || role != currentRole || !email.equalsIgnoreCase(current.email())) {
             sessions.endAll(caller.accountId(), memberId, current.email());
         }
@@ -214,6 +232,8 @@ public class AccountFacade {
         }
         requireMayGrant(caller, Role.parse(current.role()).orElseThrow());
         repository.deleteMember(caller.accountId(), memberId);
+        audit.record(caller, "team-member.removed", memberId, "Removed " + current.email(),
+                Map.of("name", current.name(), "email", current.email(), "role", current.role()), null);
         sessions.forgetAfterCommit(current.email());
         apiKeys.forgetAccountAfterCommit(caller.accountId());
         events.publishEvent(new TeamMemberRemoved(caller.accountId(), memberId));
@@ -230,7 +250,10 @@ public class AccountFacade {
         List<FieldViolation> violations = new ArrayList<>();
         String cleaned = TextLimits.clean(name, "name", violations);
         throwIfAny(violations);
-        return apiKeys.create(caller.accountId(), caller.memberId(), cleaned == null ? "API key" : cleaned);
+        ApiKeyView key = apiKeys.create(caller.accountId(), caller.memberId(), cleaned == null ? "API key" : cleaned);
+        audit.record(caller, "api-key.created", key.id(), "Created API key " + key.name(), null,
+                Map.of("name", key.name(), "memberId", key.memberId()));
+        return key;
     }
 
     /** The account's keys for owners and admins; a member without that permission sees their own. */
@@ -247,6 +270,8 @@ public class AccountFacade {
         if (!repository.revokeApiKey(caller.accountId(), keyId)) {
             throw new NotFoundException("API key");
         }
+        audit.record(caller, "api-key.revoked", keyId, "Revoked API key " + key.name(), Map.of("name", key.name(),
+                "memberId", key.memberId()), null);
         apiKeys.forgetAccountAfterCommit(caller.accountId());
     }
 
@@ -260,48 +285,12 @@ public class AccountFacade {
         }
     }
 
-    private static Role validRole(String value, List<FieldViolation> violations) {
-        if (value == null) {
-            violations.add(new FieldViolation("role", "is required: owner, admin or agent"));
-            return Role.AGENT;
-        }
-        return Role.parse(value.strip()).orElseGet(() -> {
-            violations.add(new FieldViolation("role", "must be owner, admin or agent"));
-            return Role.AGENT;
-        });
-    }
-
-    private static String required(String value, String path, List<FieldViolation> violations) {
-        String cleaned = TextLimits.clean(value, path, violations);
-        if (cleaned == null && violations.stream().noneMatch(v -> v.path().equals(path))) {
-            violations.add(new FieldViolation(path, "is required"));
-        }
-        return cleaned;
-    }
-
-    private static String validEmail(String value, String path, List<FieldViolation> violations) {
-        String email = required(value, path, violations);
-        if (email != null && !EmailAddresses.isValid(email)) {
-            violations.add(new FieldViolation(path, "is not a valid email address"));
-        }
-        return email;
-    }
-
-    private static void checkPassword(String password, String path, boolean required, String email,
-                                      String accountName, List<FieldViolation> violations) {
-        if (password == null) {
-            if (required) {
-                violations.add(new FieldViolation(path, "is required"));
-            }
-        } else {
-            PasswordPolicy.problem(password, email, accountName)
-                    .ifPresent(problem -> violations.add(new FieldViolation(path, problem)));
-        }
-    }
-
-    private static void throwIfAny(List<FieldViolation> violations) {
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
+    private static Map<String, Object> settingsValues(AccountSettings settings) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("name", settings.name());
+        values.put("timeZone", settings.timeZone());
+        values.put("defaultRegion", settings.defaultRegion());
+        values.put("postalAddress", settings.postalAddress());
+        return values;
     }
 }

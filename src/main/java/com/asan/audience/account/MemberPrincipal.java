@@ -44,6 +44,11 @@ public final class MemberPrincipal implements UserDetails, CredentialsContainer,
     }
 
     @Override
+    public String label() {
+        return email;
+    }
+
+    @Override
     public boolean has(Permission permission) {
         return role.has(permission);
     }

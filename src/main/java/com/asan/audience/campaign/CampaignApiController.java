@@ -44,13 +44,13 @@ class CampaignApiController {
             return campaigns.recordSent(caller, new CampaignFacade.HistoricalCampaign(
                     body.get("name") instanceof String n ? n : null, body.get("sentAt") instanceof String t ? t : null));
         }
-        return sending.createDraft(caller.accountId(), body);
+        return sending.createDraft(caller, body);
     }
 
     @PutMapping("/campaigns/{id}")
     CampaignView replace(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id,
                          @RequestBody Map<String, Object> body) {
-        return sending.replace(caller.accountId(), id, body);
+        return sending.replace(caller, id, body);
     }
 
     @PostMapping("/campaigns/{id}/send")

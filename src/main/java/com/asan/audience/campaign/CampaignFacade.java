@@ -1,5 +1,6 @@
 package com.asan.audience.campaign;
 
+import com.asan.audience.audit.AuditLog;
 import com.asan.audience.shared.Permission;
 import com.asan.audience.shared.TenantPrincipal;
 import com.asan.audience.lead.EngagementFacade;
@@ -26,7 +27,10 @@ public class CampaignFacade {
     private final CampaignRepository campaigns;
     private final EngagementFacade engagement;
 
-    CampaignFacade(CampaignRepository campaigns, EngagementFacade engagement) {
+    private final AuditLog audit;
+
+    CampaignFacade(CampaignRepository campaigns, EngagementFacade engagement, AuditLog audit) {
+        this.audit = audit;
         this.campaigns = campaigns;
         this.engagement = engagement;
     }
@@ -58,6 +62,8 @@ public class CampaignFacade {
             throw new InvalidInputException(violations);
         }
         long id = campaigns.insertSent(accountId, name, sentAt);
+        audit.record(caller, "campaign.recorded", id, "Recorded campaign " + name + " sent elsewhere", null,
+                Map.of("name", name, "sentAt", sentAt.toString()));
         engagement.campaignSent(accountId, id, sentAt);
         return campaigns.find(accountId, id).orElseThrow();
     }
@@ -84,6 +90,8 @@ public class CampaignFacade {
             throw new NotFoundException("Campaign");
         }
         engagement.campaignForgotten(accountId, id);
+        audit.record(caller, "campaign.deleted", id, "Deleted campaign " + campaign.name(),
+                Map.of("name", campaign.name(), "status", campaign.status()), null);
     }
 
     public List<EngagementFacade.ItemResult> recordEvents(TenantPrincipal caller, List<?> items) {

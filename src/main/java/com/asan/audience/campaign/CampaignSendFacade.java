@@ -1,5 +1,6 @@
 package com.asan.audience.campaign;
 
+import com.asan.audience.audit.AuditLog;
 import com.asan.audience.shared.Permission;
 import com.asan.audience.shared.TenantPrincipal;
 import com.asan.audience.account.AccountFacade;
@@ -42,10 +43,13 @@ public class CampaignSendFacade {
     private final MailTransport transport;
     private final CampaignStats stats;
 
+    private final AuditLog audit;
+
     CampaignSendFacade(CampaignRepository campaigns, RecipientRepository recipients, SegmentFacade segments,
                        AccountFacade accounts, SendStarter starter, CampaignWorkers workers,
                        RecipientResolver resolver, MessageRenderer renderer, MailTransport transport,
-                       CampaignStats stats) {
+                       CampaignStats stats, AuditLog audit) {
+        this.audit = audit;
         this.campaigns = campaigns;
         this.recipients = recipients;
         this.segments = segments;
@@ -59,13 +63,18 @@ public class CampaignSendFacade {
     }
 
     @Transactional
-    public CampaignView createDraft(long accountId, Map<String, Object> json) {
-        long id = campaigns.insertDraft(accountId, CampaignContentReader.read(json, segmentId -> exists(accountId, segmentId)));
+    public CampaignView createDraft(TenantPrincipal caller, Map<String, Object> json) {
+        long accountId = caller.accountId();
+        CampaignContent content = CampaignContentReader.read(json, segmentId -> exists(accountId, segmentId));
+        long id = campaigns.insertDraft(accountId, content);
+        audit.record(caller, "campaign.created", id, "Created campaign " + content.name(), null,
+                Map.of("name", content.name()));
         return get(accountId, id);
     }
 
     @Transactional
-    public CampaignView replace(long accountId, long id, Map<String, Object> json) {
+    public CampaignView replace(TenantPrincipal caller, long id, Map<String, Object> json) {
+        long accountId = caller.accountId();
         CampaignView current = campaigns.findForUpdate(accountId, id).orElseThrow(() -> new NotFoundException("Campaign"));
         if (current.historical()) {
             throw new ConflictException("status", "A recorded historical campaign has no content to change");
@@ -75,6 +84,9 @@ public class CampaignSendFacade {
             throw new ConflictException("status", "Only draft or scheduled campaigns can change (status "
                     + current.status() + ")");
         }
+        audit.record(caller, "campaign.changed", id, "Changed campaign " + content.name(),
+                Map.of("name", current.name(), "subject", String.valueOf(current.subject())),
+                Map.of("name", content.name(), "subject", String.valueOf(content.subject())));
         return get(accountId, id);
     }
 
@@ -92,6 +104,7 @@ public class CampaignSendFacade {
         CampaignView campaign = sendable(accountId, id);
         starter.start(accountId, campaign, workers.owner(), workers.lease());
         workers.deliverAfterCommit(accountId, id);
+        audit.record(caller, "campaign.sent", id, "Started sending campaign " + campaign.name());
         return get(accountId, id);
     }
 
@@ -116,6 +129,8 @@ public class CampaignSendFacade {
             throw new InvalidInputException("sendAt", "is in the past; use /send to send now");
         }
         campaigns.schedule(accountId, campaign.id(), sendAt);
+        audit.record(caller, "campaign.scheduled", id, "Scheduled campaign " + campaign.name(), null,
+                Map.of("sendAt", sendAt.toString()));
         return get(accountId, id);
     }
 
@@ -138,6 +153,8 @@ public class CampaignSendFacade {
         campaigns.resumeSending(accountId, id, workers.owner(), workers.lease());
         workers.expectDelivery(id);
         workers.deliverAfterCommit(accountId, id);
+        audit.record(caller, "campaign.resent", id, "Sent campaign " + campaign.name()
+                + " again to its interrupted recipients");
         return get(accountId, id);
     }
 
@@ -152,6 +169,8 @@ public class CampaignSendFacade {
         }
         campaigns.setStatus(accountId, id, "cancelled");
         recipients.skipPending(accountId, id, "campaign cancelled");
+        audit.record(caller, "campaign.cancelled", id, "Cancelled campaign " + campaign.name(),
+                Map.of("status", campaign.status()), Map.of("status", "cancelled"));
         return get(accountId, id);
     }
 

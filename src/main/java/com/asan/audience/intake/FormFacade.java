@@ -1,5 +1,6 @@
 package com.asan.audience.intake;
 
+import com.asan.audience.audit.AuditLog;
 import com.asan.audience.shared.Permission;
 import com.asan.audience.shared.TenantPrincipal;
 import com.asan.audience.criteria.CustomFieldDefinition;
@@ -39,8 +40,11 @@ public class FormFacade {
     private final LeadBulkWriter writer;
     private final CustomFieldFacade customFields;
 
+    private final AuditLog audit;
+
     FormFacade(FormRepository forms, SubmissionLimiter limiter, LeadBulkWriter writer,
-               CustomFieldFacade customFields) {
+               CustomFieldFacade customFields, AuditLog audit) {
+        this.audit = audit;
         this.forms = forms;
         this.limiter = limiter;
         this.writer = writer;
@@ -61,6 +65,7 @@ public class FormFacade {
         FormView form = new FormView("f_" + accountId + "_" + HexFormat.of().formatHex(secret), draft.name(),
                 draft.allowedOrigins(), draft.redirectUrl(), draft.tags(), 0, null);
         forms.insert(accountId, form);
+        audit.record(caller, "form.created", form.key(), "Created website form " + form.name(), null, values(form));
         return forms.find(accountId, form.key()).orElseThrow();
     }
 
@@ -79,7 +84,10 @@ public class FormFacade {
         caller.require(Permission.FORMS_MANAGE);
         long accountId = caller.accountId();
         FormView current = get(accountId, key);
-        forms.update(accountId, settings.read(json, current));
+        FormView changed = settings.read(json, current);
+        forms.update(accountId, changed);
+        audit.record(caller, "form.changed", key, "Changed website form " + changed.name(), values(current),
+                values(changed));
         return get(accountId, key);
     }
 
@@ -87,9 +95,20 @@ public class FormFacade {
     public void delete(TenantPrincipal caller, String key) {
         caller.require(Permission.FORMS_MANAGE);
         long accountId = caller.accountId();
+        FormView current = get(accountId, key);
         if (!forms.delete(accountId, key)) {
             throw new NotFoundException("Form");
         }
+        audit.record(caller, "form.deleted", key, "Deleted website form " + current.name(), values(current), null);
+    }
+
+    private static Map<String, Object> values(FormView form) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("name", form.name());
+        values.put("allowedOrigins", form.allowedOrigins());
+        values.put("redirectUrl", form.redirectUrl());
+        values.put("tags", form.tags());
+        return values;
     }
 
     /** The form a public key names, when the key is well-formed and the form exists. */

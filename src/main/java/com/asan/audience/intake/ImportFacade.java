@@ -1,5 +1,6 @@
 package com.asan.audience.intake;
 
+import com.asan.audience.audit.AuditLog;
 import com.asan.audience.shared.Permission;
 import com.asan.audience.shared.TenantPrincipal;
 import com.asan.audience.account.AccountFacade;
@@ -38,8 +39,11 @@ public class ImportFacade {
     private final com.asan.audience.lead.CustomFieldFacade customFields;
     private final AccountFacade accounts;
 
+    private final AuditLog audit;
+
     ImportFacade(ImportRepository imports, ImportFileStore files, ImportOptionsJson optionsJson, ImportWorkers workers,
-                 com.asan.audience.lead.CustomFieldFacade customFields, AccountFacade accounts) {
+                 com.asan.audience.lead.CustomFieldFacade customFields, AccountFacade accounts, AuditLog audit) {
+        this.audit = audit;
         this.imports = imports;
         this.files = files;
         this.optionsJson = optionsJson;
@@ -62,7 +66,11 @@ public class ImportFacade {
     public ImportView upload(TenantPrincipal caller, FileSource file) throws IOException {
         caller.require(Permission.LEADS_IMPORT);
         try (InputStream content = file.open()) {
-            return store(caller.accountId(), caller.memberId() == 0 ? null : caller.memberId(), file.name(), content);
+            ImportView stored = store(caller.accountId(), caller.memberId() == 0 ? null : caller.memberId(),
+                    file.name(), content);
+            audit.record(caller, "import.uploaded", stored.id(), "Uploaded " + stored.fileName(), null,
+                    Map.of("file", stored.fileName(), "bytes", stored.fileBytes()));
+            return stored;
         }
     }
 
@@ -142,6 +150,8 @@ public class ImportFacade {
         ImportOptions options = new ImportOptionsReader(header, fields, members)
                 .read(optionsJsonMap == null ? Map.of() : optionsJsonMap, suggested);
         imports.queue(accountId, id, optionsJson.write(options), workers.owner(), workers.lease());
+        audit.record(caller, "import.started", id, "Started importing " + view.fileName(), null,
+                Map.of("file", view.fileName()));
         workers.startAfterCommit(accountId, id);
         return imports.find(accountId, id).orElseThrow();
     }

@@ -1,5 +1,6 @@
 package com.asan.audience.lead;
 
+import com.asan.audience.audit.AuditLog;
 import com.asan.audience.shared.Permission;
 import com.asan.audience.shared.TenantPrincipal;
 import com.asan.audience.criteria.CustomFieldDefinition;
@@ -30,7 +31,10 @@ public class CustomFieldFacade {
     private final ApplicationEventPublisher events;
     private final LeadChangeFeed changes;
 
-    CustomFieldFacade(CustomFieldRepository repository, ApplicationEventPublisher events, LeadChangeFeed changes) {
+    private final AuditLog audit;
+
+    CustomFieldFacade(CustomFieldRepository repository, ApplicationEventPublisher events, LeadChangeFeed changes, AuditLog audit) {
+        this.audit = audit;
         this.repository = repository;
         this.changes = changes;
         this.events = events;
@@ -74,6 +78,7 @@ public class CustomFieldFacade {
         CustomFieldDefinition field = new CustomFieldDefinition(key, label, type, options);
         repository.insert(accountId, field);
         events.publishEvent(new CustomFieldsChanged(accountId, key));
+        audit.record(caller, "custom-field.created", key, "Created custom field " + label, null, fieldValues(field));
         return field;
     }
 
@@ -109,6 +114,8 @@ public class CustomFieldFacade {
             changes.contextChanged(accountId); // a label or options: how criteria read, not what any lead holds
         }
         events.publishEvent(new CustomFieldsChanged(accountId, key));
+        audit.record(caller, "custom-field.changed", key, "Changed custom field " + updated.label(),
+                fieldValues(current), fieldValues(updated));
         return updated;
     }
 
@@ -123,6 +130,8 @@ public class CustomFieldFacade {
         // not the leads that held values: no lead holds the key now, and a field of the same key may come back
         // with another type, so readers drop the key's column whole
         changes.fieldDropped(accountId, key);
+        audit.record(caller, "custom-field.deleted", key, "Deleted custom field " + key + " and its values", null,
+                null);
         events.publishEvent(new CustomFieldsChanged(accountId, key));
     }
 
@@ -170,5 +179,9 @@ public class CustomFieldFacade {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
+    }
+
+    private static Map<String, Object> fieldValues(CustomFieldDefinition field) {
+        return Map.of("label", field.label(), "type", field.type().wire(), "options", field.options());
     }
 }

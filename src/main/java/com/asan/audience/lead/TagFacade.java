@@ -1,5 +1,6 @@
 package com.asan.audience.lead;
 
+import com.asan.audience.audit.AuditLog;
 import com.asan.audience.shared.Permission;
 import com.asan.audience.shared.TenantPrincipal;
 import com.asan.audience.shared.FieldViolation;
@@ -8,6 +9,7 @@ import com.asan.audience.shared.NotFoundException;
 import com.asan.audience.shared.TextLimits;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +22,10 @@ public class TagFacade {
     private final ApplicationEventPublisher events;
     private final LeadChangeFeed changes;
 
-    TagFacade(TagRepository tags, ApplicationEventPublisher events, LeadChangeFeed changes) {
+    private final AuditLog audit;
+
+    TagFacade(TagRepository tags, ApplicationEventPublisher events, LeadChangeFeed changes, AuditLog audit) {
+        this.audit = audit;
         this.tags = tags;
         this.changes = changes;
         this.events = events;
@@ -35,7 +40,7 @@ public class TagFacade {
     public TagUsage rename(TenantPrincipal caller, long tagId, String newName) {
         caller.require(Permission.TAGS_MANAGE);
         long accountId = caller.accountId();
-        tags.find(accountId, tagId).orElseThrow(() -> new NotFoundException("Tag"));
+        TagUsage before = tags.find(accountId, tagId).orElseThrow(() -> new NotFoundException("Tag"));
         List<FieldViolation> violations = new ArrayList<>();
         String name = TextLimits.clean(newName, "name", violations);
         if (name == null && violations.isEmpty()) {
@@ -54,14 +59,20 @@ public class TagFacade {
         }
         changes.leadsChangedOrAccount(accountId, tagged);
         events.publishEvent(new TagsChanged(accountId));
-        return tags.find(accountId, target).orElseThrow();
+        TagUsage after = tags.find(accountId, target).orElseThrow();
+        audit.record(caller, target == tagId ? "tag.renamed" : "tag.merged", tagId, (target == tagId ? "Renamed" : "Merged")
+                + " tag " + before.name() + " into " + after.name(), Map.of("name", before.name()),
+                Map.of("name", after.name(), "tagId", target));
+        return after;
     }
 
     @Transactional
     public void delete(TenantPrincipal caller, long tagId) {
         caller.require(Permission.TAGS_MANAGE);
         long accountId = caller.accountId();
-        tags.find(accountId, tagId).orElseThrow(() -> new NotFoundException("Tag"));
+        TagUsage before = tags.find(accountId, tagId).orElseThrow(() -> new NotFoundException("Tag"));
+        audit.record(caller, "tag.deleted", tagId, "Deleted tag " + before.name(), Map.of("name", before.name(),
+                "leads", before.leads()), null);
         List<Long> tagged = tags.leadsWith(accountId, tagId, LeadSnapshots.MAX_CHANGED_LEADS + 1);
         tags.delete(accountId, tagId);
         changes.leadsChangedOrAccount(accountId, tagged);

@@ -1,6 +1,11 @@
 package com.asan.audience.segment;
 
+import com.asan.audience.criteria.Group;
+import com.asan.audience.shared.FieldViolation;
 import com.asan.audience.shared.InvalidInputException;
+import com.asan.audience.shared.TextLimits;
+import java.util.ArrayList;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 
@@ -23,5 +28,32 @@ public record SegmentDraft(String name, String description, Object criteria) {
             }
         }
         return new SegmentDraft((String) body.get("name"), (String) body.get("description"), body.get("criteria"));
+    }
+
+    /** The draft once checked: its name and description cleaned, its criteria parsed for the account. */
+    record Checked(String name, String description, Group criteria) {
+    }
+
+    /** Checks every part and reports all violations at once; {@code parse} reads criteria for the account. */
+    Checked check(Function<Object, Group> parse) {
+        List<FieldViolation> violations = new ArrayList<>();
+        String cleanName = TextLimits.clean(name, "name", violations);
+        if (cleanName == null && violations.isEmpty()) {
+            violations.add(new FieldViolation("name", "is required"));
+        }
+        if (cleanName != null && cleanName.length() > 200) {
+            violations.add(new FieldViolation("name", "must be at most 200 characters"));
+        }
+        String cleanDescription = TextLimits.clean(description, "description", violations);
+        Group parsed = null;
+        try {
+            parsed = parse.apply(criteria);
+        } catch (InvalidInputException e) {
+            violations.addAll(e.violations());
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return new Checked(cleanName, cleanDescription, parsed);
     }
 }

@@ -1,5 +1,6 @@
 package com.asan.audience.segment;
 
+import com.asan.audience.audit.AuditLog;
 import com.asan.audience.criteria.CriteriaParser;
 import com.asan.audience.criteria.EvaluationContext;
 import com.asan.audience.criteria.Group;
@@ -37,8 +38,11 @@ public class SegmentFacade {
     private final ApplicationEventPublisher events;
     private final ParsedSegments parsedSegments;
 
+    private final AuditLog audit;
+
     SegmentFacade(SegmentRepository segments, CriteriaJson json, LeadQueries leads, CountIndex counts,
-                  ApplicationEventPublisher events, ParsedSegments parsedSegments) {
+                  ApplicationEventPublisher events, ParsedSegments parsedSegments, AuditLog audit) {
+        this.audit = audit;
         this.parsedSegments = parsedSegments;
         this.counts = counts;
         this.segments = segments;
@@ -57,10 +61,12 @@ public class SegmentFacade {
     @Transactional
     public SegmentView create(TenantPrincipal caller, SegmentDraft draft) {
         long accountId = caller.accountId();
-        Checked checked = check(accountId, draft);
+        SegmentDraft.Checked checked = draft.check(criteria -> parse(accountId, criteria));
         rejectNameClash(accountId, checked.name(), null);
         long id = insert(caller, checked.name(), checked.description(),
                 json.write(CriteriaParser.toJson(checked.criteria())));
+        audit.record(caller, "segment.created", id, "Created segment " + checked.name(), null,
+                Map.of("name", checked.name()));
         return get(accountId, id);
     }
 
@@ -68,8 +74,9 @@ public class SegmentFacade {
     @Transactional
     public SegmentView replace(TenantPrincipal caller, long id, SegmentDraft draft) {
         long accountId = caller.accountId();
-        caller.requireOwnOr(stored(accountId, id).createdBy(), Permission.SEGMENTS_MANAGE_ANY);
-        Checked checked = check(accountId, draft);
+        SegmentRepository.StoredSegment before = stored(accountId, id);
+        caller.requireOwnOr(before.createdBy(), Permission.SEGMENTS_MANAGE_ANY);
+        SegmentDraft.Checked checked = draft.check(criteria -> parse(accountId, criteria));
         rejectNameClash(accountId, checked.name(), id);
         try {
             segments.update(accountId, id, checked.name(), checked.description(),
@@ -78,6 +85,9 @@ public class SegmentFacade {
             throw nameClash();
         }
         events.publishEvent(new SegmentSaved(accountId, id));
+        audit.record(caller, "segment.changed", id, "Changed segment " + checked.name(),
+                Map.of("name", before.name(), "criteria", before.criteria().data()),
+                Map.of("name", checked.name(), "criteria", json.write(CriteriaParser.toJson(checked.criteria())).data()));
         return get(accountId, id);
     }
 
@@ -92,10 +102,13 @@ public class SegmentFacade {
     @Transactional
     public void delete(TenantPrincipal caller, long id) {
         long accountId = caller.accountId();
-        caller.requireOwnOr(stored(accountId, id).createdBy(), Permission.SEGMENTS_MANAGE_ANY);
+        SegmentRepository.StoredSegment before = stored(accountId, id);
+        caller.requireOwnOr(before.createdBy(), Permission.SEGMENTS_MANAGE_ANY);
         if (!segments.delete(accountId, id)) {
             throw new NotFoundException("Segment");
         }
+        audit.record(caller, "segment.deleted", id, "Deleted segment " + before.name(), Map.of("name", before.name()),
+                null);
         events.publishEvent(new SegmentDeleted(accountId, id));
     }
 
@@ -108,7 +121,10 @@ public class SegmentFacade {
         for (int n = 2; segments.idByName(accountId, name).isPresent(); n++) {
             name = original.name() + " (copy " + n + ")";
         }
-        return get(accountId, insert(caller, name, original.description(), original.criteria()));
+        long copy = insert(caller, name, original.description(), original.criteria());
+        audit.record(caller, "segment.created", copy, "Duplicated segment " + original.name(), null,
+                Map.of("name", name, "copyOf", id));
+        return get(accountId, copy);
     }
 
     private long insert(TenantPrincipal caller, String name, String description, org.jooq.JSONB criteria) {
@@ -239,31 +255,6 @@ public class SegmentFacade {
             throw new InvalidInputException(e.violations().stream()
                     .map(v -> new FieldViolation(v.path(), v.message())).toList());
         }
-    }
-
-    private record Checked(String name, String description, Group criteria) {
-    }
-
-    private Checked check(long accountId, SegmentDraft draft) {
-        List<FieldViolation> violations = new ArrayList<>();
-        String name = TextLimits.clean(draft.name(), "name", violations);
-        if (name == null && violations.isEmpty()) {
-            violations.add(new FieldViolation("name", "is required"));
-        }
-        if (name != null && name.length() > 200) {
-            violations.add(new FieldViolation("name", "must be at most 200 characters"));
-        }
-        String description = TextLimits.clean(draft.description(), "description", violations);
-        Group criteria = null;
-        try {
-            criteria = parse(accountId, draft.criteria());
-        } catch (InvalidInputException e) {
-            violations.addAll(e.violations());
-        }
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        return new Checked(name, description, criteria);
     }
 
     private void rejectNameClash(long accountId, String name, Long self) {

@@ -16,4 +16,9 @@ public record SystemCaller(long accountId) implements TenantPrincipal {
     public boolean has(Permission permission) {
         return true;
     }
+
+    @Override
+    public String label() {
+        return "system";
+    }
 }

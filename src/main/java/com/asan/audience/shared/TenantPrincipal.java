@@ -9,6 +9,9 @@ public interface TenantPrincipal {
 
     boolean has(Permission permission);
 
+    /** Who this is in an audit trail: a member's email, or "system" for the application itself. */
+    String label();
+
     /** Refuses with 403 naming the permission when the caller lacks it. */
     default void require(Permission permission) {
         if (!has(permission)) {

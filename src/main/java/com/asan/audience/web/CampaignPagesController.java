@@ -64,7 +64,7 @@ class CampaignPagesController {
     String create(@AuthenticationPrincipal TenantPrincipal caller, @RequestParam Map<String, String> form,
                   @RequestParam(value = "excludeSegmentIds", required = false) List<Long> excluded, Model model) {
         try {
-            CampaignView created = sending.createDraft(caller.accountId(), json(form, excluded));
+            CampaignView created = sending.createDraft(caller, json(form, excluded));
             return "redirect:/campaigns/" + created.id();
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.violations());
@@ -96,7 +96,7 @@ class CampaignPagesController {
                 @RequestParam(value = "excludeSegmentIds", required = false) List<Long> excluded, Model model) {
         CampaignView campaign = sending.get(caller.accountId(), id);
         try {
-            sending.replace(caller.accountId(), id, json(form, excluded));
+            sending.replace(caller, id, json(form, excluded));
             String action = form.getOrDefault("action", "save");
             if (action.equals("send")) {
                 sending.sendNow(caller, id);

@@ -151,6 +151,8 @@ class RoleMatrixTest extends ApiTestBase {
                 + agentMember(c.owner())));
         api("POST", "/api/me/sign-out-everywhere", null, c -> c.as().api().post("/api/me/sign-out-everywhere", null));
         api("POST", "/sign-out-everywhere", null, c -> web(c.as()).postForm("/sign-out-everywhere", Map.of()));
+        api("GET", "/api/audit", "audit.read", c -> c.as().api().get("/api/audit"));
+        api("GET", "/settings/audit", "audit.read", c -> web(c.as()).get("/settings/audit"));
         api("GET", "/api/api-keys", null, c -> c.as().api().get("/api/api-keys"));
         api("POST", "/api/api-keys", null, c -> c.as().api().post("/api/api-keys", Map.of("name", "mine")));
         api("DELETE", "/api/api-keys/{id}", "api-keys.manage-any", c -> c.as().api().delete("/api/api-keys/"

@@ -116,7 +116,7 @@ public final class CampaignBench {
     }
 
     private static long draft(Account account, String name) {
-        return SharedApp.bean(CampaignSendFacade.class).createDraft(account.id, Map.of("name", name,
+        return SharedApp.bean(CampaignSendFacade.class).createDraft(new SystemCaller(account.id), Map.of("name", name,
                 "subject", "Hello {{first_name|there}}", "fromName", "Bench", "fromEmail", "bench@asan.example",
                 "html", "<html><body><p>Hi {{first_name|there}}, new listings in {{custom.city|your area}}:"
                         + " <a href=\"https://homes.example.com/listings\">see them</a>.</p></body></html>",
