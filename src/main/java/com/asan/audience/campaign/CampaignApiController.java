@@ -28,7 +28,10 @@ class CampaignApiController {
     private final CampaignFacade campaigns;
     private final CampaignSendFacade sending;
 
-    CampaignApiController(CampaignFacade campaigns, CampaignSendFacade sending) {
+    private final CampaignPreviewFacade previews;
+
+    CampaignApiController(CampaignFacade campaigns, CampaignSendFacade sending, CampaignPreviewFacade previews) {
+        this.previews = previews;
         this.campaigns = campaigns;
         this.sending = sending;
     }
@@ -79,12 +82,12 @@ class CampaignApiController {
     @PostMapping("/campaigns/{id}/test")
     Map<String, Object> test(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id,
                              @RequestBody Map<String, Object> body) {
-        return sending.sendTest(caller.accountId(), id, body);
+        return previews.sendTest(caller.accountId(), id, body);
     }
 
     @GetMapping("/campaigns/{id}/audience")
     Map<String, Object> audience(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
-        return sending.audience(caller.accountId(), id);
+        return previews.audience(caller.accountId(), id);
     }
 
     @GetMapping("/campaigns/{id}/recipients")

@@ -25,7 +25,10 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Email campaigns to a saved segment: drafts, sending now or later, tests, the audience and the recipients. */
+/**
+ * Email campaigns to a saved segment: drafts, sending now or later, cancelling, resending to interrupted recipients,
+ * and the recipients. Tests, previews and the audience are {@link CampaignPreviewFacade}.
+ */
 @Service
 public class CampaignSendFacade {
 
@@ -38,16 +41,12 @@ public class CampaignSendFacade {
     private final AccountFacade accounts;
     private final SendStarter starter;
     private final CampaignWorkers workers;
-    private final RecipientResolver resolver;
-    private final MessageRenderer renderer;
-    private final MailTransport transport;
     private final CampaignStats stats;
 
     private final AuditLog audit;
 
     CampaignSendFacade(CampaignRepository campaigns, RecipientRepository recipients, SegmentFacade segments,
                        AccountFacade accounts, SendStarter starter, CampaignWorkers workers,
-                       RecipientResolver resolver, MessageRenderer renderer, MailTransport transport,
                        CampaignStats stats, AuditLog audit) {
         this.audit = audit;
         this.campaigns = campaigns;
@@ -56,9 +55,6 @@ public class CampaignSendFacade {
         this.accounts = accounts;
         this.starter = starter;
         this.workers = workers;
-        this.resolver = resolver;
-        this.renderer = renderer;
-        this.transport = transport;
         this.stats = stats;
     }
 
@@ -172,86 +168,6 @@ public class CampaignSendFacade {
         audit.record(caller, "campaign.cancelled", id, "Cancelled campaign " + campaign.name(),
                 Map.of("status", campaign.status()), Map.of("status", "cancelled"));
         return get(accountId, id);
-    }
-
-    /** Sends one test message, rendered for a sample lead, to the given address. */
-    public Map<String, Object> sendTest(long accountId, long id, Map<String, Object> body) {
-        CampaignView campaign = get(accountId, id);
-        if (campaign.historical()) {
-            throw new ConflictException("status", "A recorded historical campaign has no content to send");
-        }
-        String email = body == null ? null : body.get("email") instanceof String s ? s.strip() : null;
-        if (!EmailAddresses.isValid(email)) {
-            throw new InvalidInputException("email", "is required: the address to send the test to");
-        }
-        SendStarter.requirePostalAddress(accounts, accountId);
-        LeadView sample = new LeadView(0, "Test", "Recipient", email, null, null, "New", "Manual", List.of(), null,
-                Map.of(), OffsetDateTime.now(ZoneOffset.UTC), null, "subscribed", OffsetDateTime.now(ZoneOffset.UTC));
-        RenderedMessage message = renderer.render(accountId, campaign, sample,
-                accounts.settings(accountId).postalAddress(), true);
-        MailTransport.Result result = transport.send(List.of(message)).get(0);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("email", email);
-        answer.put("status", result.outcome() == MailTransport.Outcome.SENT ? "sent" : "failed");
-        if (result.detail() != null) {
-            answer.put("reason", result.detail());
-        }
-        answer.put("outbox", transport.outbox());
-        return answer;
-    }
-
-    /** "Would go to N leads now", with the numbers each rule removes; nothing is stored. */
-    @Transactional(readOnly = true)
-    public Map<String, Object> audience(long accountId, long id) {
-        CampaignView campaign = get(accountId, id);
-        if (campaign.historical()) {
-            throw new ConflictException("status", "A recorded historical campaign has no recipient segment");
-        }
-        return audienceOf(accountId, campaign);
-    }
-
-    /** The audience of a segment choice not saved yet (the campaign form's live count). */
-    @Transactional(readOnly = true)
-    public Map<String, Object> audienceFor(long accountId, long segmentId, List<Long> excludeSegmentIds) {
-        CampaignView probe = new CampaignView(0, null, "draft", null, null, null, null, null, "", segmentId,
-                excludeSegmentIds, null, null, null, null, null);
-        return audienceOf(accountId, probe);
-    }
-
-    /** True when messages are written to .eml files because no SMTP server is configured. */
-    public boolean deliversToOutbox() {
-        return transport.outbox();
-    }
-
-    /** The email as a recipient would see it, rendered for a sample lead (tracking left out). */
-    @Transactional(readOnly = true)
-    public String previewHtml(long accountId, long id) {
-        CampaignView campaign = get(accountId, id);
-        LeadView sample = new LeadView(0, "Alex", "Sample", "alex@example.com", null, null, "New", "Manual",
-                List.of(), null, Map.of(), OffsetDateTime.now(ZoneOffset.UTC), null, "subscribed",
-                OffsetDateTime.now(ZoneOffset.UTC));
-        String address = accounts.settings(accountId).postalAddress();
-        return renderer.render(accountId, campaign, sample, address == null ? "(postal address not set)" : address,
-                true).html();
-    }
-
-    private Map<String, Object> audienceOf(long accountId, CampaignView campaign) {
-        long[] totals = new long[2];
-        Map<String, Long> skipped = new LinkedHashMap<>();
-        resolver.resolve(accountId, campaign, (leadId, email, status, reason) -> {
-            totals[0]++;
-            if (status.equals("pending")) {
-                totals[1]++;
-            } else {
-                skipped.merge(reason.startsWith("same email") ? "same email address" : reason, 1L, Long::sum);
-            }
-        });
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("wouldSendTo", totals[1]);
-        answer.put("matchingSegment", totals[0]);
-        answer.put("excluded", skipped);
-        answer.put("computedAtSendTime", true);
-        return answer;
     }
 
     @Transactional(readOnly = true)

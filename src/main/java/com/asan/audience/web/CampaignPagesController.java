@@ -1,5 +1,6 @@
 package com.asan.audience.web;
 
+import com.asan.audience.campaign.CampaignPreviewFacade;
 import com.asan.audience.campaign.CampaignFacade;
 import com.asan.audience.campaign.CampaignSendFacade;
 import com.asan.audience.campaign.CampaignView;
@@ -38,8 +39,11 @@ class CampaignPagesController {
     private final SegmentFacade segments;
     private final com.asan.audience.account.AccountFacade accounts;
 
+    private final CampaignPreviewFacade previews;
+
     CampaignPagesController(CampaignFacade campaigns, CampaignSendFacade sending, SegmentFacade segments,
-                            com.asan.audience.account.AccountFacade accounts) {
+                            com.asan.audience.account.AccountFacade accounts, CampaignPreviewFacade previews) {
+        this.previews = previews;
         this.campaigns = campaigns;
         this.sending = sending;
         this.segments = segments;
@@ -51,7 +55,7 @@ class CampaignPagesController {
         List<CampaignView> all = campaigns.list(caller.accountId()).stream()
                 .map(c -> c.html() == null ? c : sending.get(caller.accountId(), c.id())).toList();
         model.addAttribute("campaigns", all);
-        model.addAttribute("outbox", sending.deliversToOutbox());
+        model.addAttribute("outbox", previews.deliversToOutbox());
         return "campaigns/list";
     }
 
@@ -103,7 +107,7 @@ class CampaignPagesController {
             } else if (action.equals("schedule")) {
                 sending.schedule(caller, id, Map.of("sendAt", sendAt(caller, form.get("sendAt"))));
             } else if (action.equals("test")) {
-                Map<String, Object> result = sending.sendTest(caller.accountId(), id, Map.of("email",
+                Map<String, Object> result = previews.sendTest(caller.accountId(), id, Map.of("email",
                         form.getOrDefault("testEmail", "")));
                 model.addAttribute("notice", "Test " + result.get("status") + " to " + result.get("email")
                         + (Boolean.TRUE.equals(result.get("outbox")) ? " (written to the outbox folder)" : ""));
@@ -137,7 +141,7 @@ class CampaignPagesController {
                     @RequestParam(value = "excludeSegmentIds", required = false) List<Long> excluded, Model model) {
         try {
             model.addAttribute("audience", segmentId == null ? null
-                    : sending.audienceFor(caller.accountId(), segmentId, excluded == null ? List.of() : excluded));
+                    : previews.audienceFor(caller.accountId(), segmentId, excluded == null ? List.of() : excluded));
         } catch (ConflictException | NotFoundException e) {
             // a segment deleted since the form was drawn: say so in place of the count
             model.addAttribute("audience", null);
@@ -153,7 +157,7 @@ class CampaignPagesController {
         // the campaign's HTML is written by users: shown on the app's own origin, it must never run a script or
         // reach the viewer's session (a sandbox without allow-scripts gives it a unique origin as well)
         response.setHeader("Content-Security-Policy", PREVIEW_POLICY);
-        return sending.previewHtml(caller.accountId(), id);
+        return previews.previewHtml(caller.accountId(), id);
     }
 
     static final String PREVIEW_POLICY = "sandbox; default-src 'none'; img-src * data:; style-src * 'unsafe-inline'; "
@@ -164,9 +168,9 @@ class CampaignPagesController {
         model.addAttribute("pageTitle", campaign == null ? "New campaign" : campaign.name());
         model.addAttribute("segments", segments.list(caller.accountId()));
         model.addAttribute("values", values(submitted, campaign));
-        model.addAttribute("outbox", sending.deliversToOutbox());
+        model.addAttribute("outbox", previews.deliversToOutbox());
         Long segmentId = campaign != null ? campaign.segmentId() : null;
-        model.addAttribute("audience", segmentId == null ? null : sending.audienceFor(caller.accountId(), segmentId,
+        model.addAttribute("audience", segmentId == null ? null : previews.audienceFor(caller.accountId(), segmentId,
                 campaign.excludeSegmentIds()));
         model.addAttribute("postalAddressSet", accounts.settings(caller.accountId()).postalAddress() != null);
         return "campaigns/form";

@@ -79,7 +79,8 @@ public final class CampaignBench {
         long id = draft(account, "Resolve bench");
         for (int run = 0; run < 3; run++) {
             long start = System.nanoTime();
-            Map<String, Object> audience = sending.audience(account.id, id);
+            Map<String, Object> audience = SharedApp.bean(com.asan.audience.campaign.CampaignPreviewFacade.class)
+                    .audience(account.id, id);
             System.out.printf("Resolve (count only) for a segment of %,d leads: %,d would receive it, %.2f s%n",
                     count, (Long) audience.get("wouldSendTo"), (System.nanoTime() - start) / 1e9);
         }
