@@ -39,3 +39,7 @@ create table audit_events (
     primary key (account_id, id)
 );
 create index audit_events_type_idx on audit_events (account_id, type, id);
+
+-- Whether agents see every lead of the account ('all') or only the leads assigned to them ('assigned').
+alter table accounts add column agent_lead_access text not null default 'all'
+    check (agent_lead_access in ('all', 'assigned'));

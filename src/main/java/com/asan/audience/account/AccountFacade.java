@@ -68,7 +68,8 @@ public class AccountFacade {
     public record MemberChange(String name, String email, String role, String password) {
     }
 
-    public record SettingsChange(String name, String timeZone, String defaultRegion, String postalAddress) {
+    public record SettingsChange(String name, String timeZone, String defaultRegion, String postalAddress,
+                                 String agentLeadAccess) {
     }
 
     /** Public sign-up; refused when the deployment switched it off, and limited per client address. */
@@ -136,8 +137,12 @@ public class AccountFacade {
         }
         String address = change.postalAddress() == null ? current.postalAddress()
                 : TextLimits.clean(change.postalAddress(), "postalAddress", violations);
+        String access = change.agentLeadAccess() == null ? current.agentLeadAccess() : change.agentLeadAccess().strip();
+        if (!access.equals(AccountSettings.ALL_LEADS) && !access.equals(AccountSettings.ASSIGNED_LEADS)) {
+            violations.add(new FieldViolation("agentLeadAccess", "must be all or assigned"));
+        }
         throwIfAny(violations);
-        AccountSettings updated = new AccountSettings(current.id(), name, zone, region, address);
+        AccountSettings updated = new AccountSettings(current.id(), name, zone, region, address, access);
         repository.updateAccount(updated);
         audit.record(caller, "account.changed", caller.accountId(), "Changed the account settings",
                 settingsValues(current), settingsValues(updated));
@@ -291,6 +296,7 @@ public class AccountFacade {
         values.put("timeZone", settings.timeZone());
         values.put("defaultRegion", settings.defaultRegion());
         values.put("postalAddress", settings.postalAddress());
+        values.put("agentLeadAccess", settings.agentLeadAccess());
         return values;
     }
 }

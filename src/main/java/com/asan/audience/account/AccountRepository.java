@@ -33,15 +33,16 @@ class AccountRepository {
     }
 
     Optional<AccountSettings> findAccount(long accountId) {
-        return db.select(ACCOUNT_ID, NAME, TIME_ZONE, DEFAULT_REGION, POSTAL_ADDRESS).from(ACCOUNTS)
+        return db.select(ACCOUNT_ID, NAME, TIME_ZONE, DEFAULT_REGION, POSTAL_ADDRESS, AGENT_LEAD_ACCESS).from(ACCOUNTS)
                 .where(ACCOUNT_ID.eq(accountId))
                 .fetchOptional(r -> new AccountSettings(r.get(ACCOUNT_ID), r.get(NAME), r.get(TIME_ZONE),
-                        r.get(DEFAULT_REGION), r.get(POSTAL_ADDRESS)));
+                        r.get(DEFAULT_REGION), r.get(POSTAL_ADDRESS), r.get(AGENT_LEAD_ACCESS)));
     }
 
     void updateAccount(AccountSettings settings) {
         db.update(ACCOUNTS).set(NAME, settings.name()).set(TIME_ZONE, settings.timeZone())
                 .set(DEFAULT_REGION, settings.defaultRegion()).set(POSTAL_ADDRESS, settings.postalAddress())
+                .set(AGENT_LEAD_ACCESS, settings.agentLeadAccess())
                 .where(ACCOUNT_ID.eq(settings.id())).execute();
     }
 

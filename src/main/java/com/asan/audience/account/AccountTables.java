@@ -40,6 +40,7 @@ final class AccountTables {
     static final Field<String> TM_ROLE = field(name("tm", "role"), String.class);
     static final Field<String> TM_PASSWORD_HASH = field(name("tm", "password_hash"), String.class);
     static final Field<Integer> TM_SESSION_VERSION = field(name("tm", "session_version"), Integer.class);
+    static final Field<String> AGENT_LEAD_ACCESS = field(name("agent_lead_access"), String.class);
     static final Field<Integer> SESSION_VERSION = field(name("session_version"), Integer.class);
     static final Field<Long> D_ACCOUNT_ID = field(name("d", "account_id"), Long.class);
     static final Field<Long> D_MEMBER_ID = field(name("d", "member_id"), Long.class);

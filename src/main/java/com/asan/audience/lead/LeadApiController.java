@@ -40,7 +40,7 @@ class LeadApiController {
     @PostMapping("/leads")
     @ResponseStatus(HttpStatus.CREATED)
     LeadView create(@AuthenticationPrincipal TenantPrincipal caller, @RequestBody Map<String, Object> body) {
-        return leads.create(caller.accountId(), body, "API");
+        return leads.create(caller, body, "API");
     }
 
     record BatchResponse(List<LeadBatchImporter.ItemResult> results) {
@@ -67,18 +67,18 @@ class LeadApiController {
         if (q != null && q.indexOf('\0') >= 0) {
             throw new InvalidInputException("q", "must not contain the character U+0000");
         }
-        return leads.list(caller.accountId(), q, PageRequest.of(page, size));
+        return leads.list(caller, q, PageRequest.of(page, size));
     }
 
     @GetMapping("/leads/{id}")
     LeadView get(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
-        return leads.get(caller.accountId(), id);
+        return leads.get(caller, id);
     }
 
     @PatchMapping("/leads/{id}")
     LeadView update(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id,
                     @RequestBody Map<String, Object> body) {
-        return leads.update(caller.accountId(), id, body);
+        return leads.update(caller, id, body);
     }
 
     @DeleteMapping("/leads/{id}")

@@ -47,14 +47,30 @@ public class LeadFacade {
         this.clock = clock;
     }
 
+    /** The leads the caller may see (an agent may be limited to their own by the account's lead access). */
+    @Transactional(readOnly = true)
+    public LeadScope scope(TenantPrincipal caller) {
+        if (caller.has(Permission.LEADS_UNRESTRICTED)
+                || !accounts.settings(caller.accountId()).agentsSeeAssignedOnly()) {
+            return LeadScope.ALL;
+        }
+        return new LeadScope(caller.memberId());
+    }
+
     /** Reads lead JSON for one account; build it once per request or batch. */
     LeadDraftReader reader(long accountId) {
         return new LeadDraftReader(customFields.fieldsByKey(accountId), accounts.settings(accountId).defaultRegion());
     }
 
+    /** A lead a member creates; one limited to their own leads gets it assigned unless they name someone. */
     @Transactional
-    public LeadView create(long accountId, Map<String, Object> json, String defaultSource) {
-        return create(accountId, json, defaultSource, reader(accountId), "");
+    public LeadView create(TenantPrincipal caller, Map<String, Object> json, String defaultSource) {
+        Map<String, Object> body = json;
+        if (scope(caller).restricted() && !json.containsKey("assignedTo")) {
+            body = new LinkedHashMap<>(json);
+            body.put("assignedTo", caller.memberId());
+        }
+        return create(caller.accountId(), body, defaultSource, reader(caller.accountId()), "");
     }
 
     LeadView create(long accountId, Map<String, Object> json, String defaultSource, LeadDraftReader reader,
@@ -84,14 +100,20 @@ public class LeadFacade {
         return leads.find(accountId, id).orElseThrow();
     }
 
+    /** The lead, or 404 when it does not exist or is outside the caller's scope. */
     @Transactional(readOnly = true)
-    public LeadView get(long accountId, long id) {
-        return leads.find(accountId, id).orElseThrow(() -> new NotFoundException("Lead"));
+    public LeadView get(TenantPrincipal caller, long id) {
+        LeadScope scope = scope(caller);
+        return leads.find(caller.accountId(), id).filter(scope::allows)
+                .orElseThrow(() -> new NotFoundException("Lead"));
     }
 
     @Transactional
-    public LeadView update(long accountId, long id, Map<String, Object> json) {
-        LeadView current = leads.findForUpdate(accountId, id).orElseThrow(() -> new NotFoundException("Lead"));
+    public LeadView update(TenantPrincipal caller, long id, Map<String, Object> json) {
+        long accountId = caller.accountId();
+        LeadScope scope = scope(caller);
+        LeadView current = leads.findForUpdate(accountId, id).filter(scope::allows)
+                .orElseThrow(() -> new NotFoundException("Lead"));
         List<FieldViolation> violations = new ArrayList<>();
         LeadDraft draft = reader(accountId).read(json, "", violations);
         checkAssignee(accountId, draft, "", violations);
@@ -148,8 +170,11 @@ public class LeadFacade {
     }
 
     @Transactional(readOnly = true)
-    public PageResult<LeadView> list(long accountId, String query, PageRequest page) {
-        var filter = LeadRepository.search(query);
+    public PageResult<LeadView> list(TenantPrincipal caller, String query, PageRequest page) {
+        long accountId = caller.accountId();
+        LeadScope scope = scope(caller);
+        var filter = scope.restricted() ? LeadRepository.search(query).and(LeadTables.ASSIGNED_TO.eq(scope.assignee()))
+                : LeadRepository.search(query);
         List<LeadView> items = leads.page(accountId, filter, List.of(LeadTables.CREATED_AT.desc()), page.offset(),
                 page.size());
         return new PageResult<>(items, leads.count(accountId, filter), page.page(), page.size());

@@ -31,7 +31,10 @@ class SegmentApiController {
     private final SegmentFacade segments;
     private final com.asan.audience.lead.LeadFacade leads;
 
-    SegmentApiController(SegmentFacade segments, com.asan.audience.lead.LeadFacade leads) {
+    private final SegmentMembers members;
+
+    SegmentApiController(SegmentFacade segments, com.asan.audience.lead.LeadFacade leads, SegmentMembers members) {
+        this.members = members;
         this.segments = segments;
         this.leads = leads;
     }
@@ -44,12 +47,12 @@ class SegmentApiController {
 
     @GetMapping("/segments")
     List<SegmentView> list(@AuthenticationPrincipal TenantPrincipal caller) {
-        return segments.list(caller.accountId());
+        return segments.list(caller);
     }
 
     @GetMapping("/segments/{id}")
     SegmentView get(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
-        return segments.get(caller.accountId(), id);
+        return segments.get(caller, id);
     }
 
     @PutMapping("/segments/{id}")
@@ -75,23 +78,23 @@ class SegmentApiController {
                                  @RequestParam(required = false) Integer page,
                                  @RequestParam(required = false) Integer size,
                                  @RequestParam(defaultValue = "newest") String sort) {
-        return segments.members(caller.accountId(), id, PageRequest.of(page, size), order(sort));
+        return members.members(caller, id, PageRequest.of(page, size), order(sort));
     }
 
     @PostMapping("/segments/preview")
-    SegmentFacade.Preview preview(@AuthenticationPrincipal TenantPrincipal caller,
+    SegmentMembers.Preview preview(@AuthenticationPrincipal TenantPrincipal caller,
                                   @RequestBody Map<String, Object> body) {
         if (!Set.of("criteria").containsAll(body.keySet())) {
             throw new InvalidInputException(body.keySet().stream().filter(k -> !k.equals("criteria")).findFirst()
                     .orElse(""), "unknown field");
         }
-        return segments.preview(caller.accountId(), body.get("criteria"));
+        return members.preview(caller, body.get("criteria"));
     }
 
     @GetMapping("/leads/{id}/segments")
     List<SegmentSummary> segmentsOfLead(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id) {
-        leads.get(caller.accountId(), id);
-        return segments.segmentsOf(caller.accountId(), id);
+        leads.get(caller, id);
+        return segments.segmentsOf(caller, id);
     }
 
     static LeadQueries.MemberOrder order(String sort) {

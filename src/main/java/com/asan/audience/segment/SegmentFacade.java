@@ -1,5 +1,6 @@
 package com.asan.audience.segment;
 
+import com.asan.audience.lead.LeadFacade;
 import com.asan.audience.audit.AuditLog;
 import com.asan.audience.criteria.CriteriaParser;
 import com.asan.audience.criteria.EvaluationContext;
@@ -7,6 +8,7 @@ import com.asan.audience.criteria.Group;
 import com.asan.audience.criteria.InvalidCriteriaException;
 import com.asan.audience.countindex.CountIndex;
 import com.asan.audience.lead.LeadQueries;
+import com.asan.audience.lead.LeadScope;
 import com.asan.audience.lead.LeadView;
 import com.asan.audience.shared.ConflictException;
 import com.asan.audience.shared.FieldViolation;
@@ -29,7 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SegmentFacade {
 
-    public static final int SAMPLE_SIZE = 10;
 
     private final SegmentRepository segments;
     private final CriteriaJson json;
@@ -40,8 +41,11 @@ public class SegmentFacade {
 
     private final AuditLog audit;
 
+    private final LeadFacade leadFacade;
+
     SegmentFacade(SegmentRepository segments, CriteriaJson json, LeadQueries leads, CountIndex counts,
-                  ApplicationEventPublisher events, ParsedSegments parsedSegments, AuditLog audit) {
+                  ApplicationEventPublisher events, ParsedSegments parsedSegments, AuditLog audit, LeadFacade leadFacade) {
+        this.leadFacade = leadFacade;
         this.audit = audit;
         this.parsedSegments = parsedSegments;
         this.counts = counts;
@@ -51,11 +55,8 @@ public class SegmentFacade {
         this.events = events;
     }
 
-    public record Preview(long count, List<LeadView> sample) {
-    }
-
     /** A saved segment with its parsed criteria. */
-    public record Definition(long id, String name, String description, Group criteria) {
+    public record Definition(long id, String name, String description, Group criteria, Long createdBy) {
     }
 
     @Transactional
@@ -67,7 +68,7 @@ public class SegmentFacade {
                 json.write(CriteriaParser.toJson(checked.criteria())));
         audit.record(caller, "segment.created", id, "Created segment " + checked.name(), null,
                 Map.of("name", checked.name()));
-        return get(accountId, id);
+        return get(caller, id);
     }
 
     /** Its creator may replace it; others need {@link Permission#SEGMENTS_MANAGE_ANY}. */
@@ -88,7 +89,7 @@ public class SegmentFacade {
         audit.record(caller, "segment.changed", id, "Changed segment " + checked.name(),
                 Map.of("name", before.name(), "criteria", before.criteria().data()),
                 Map.of("name", checked.name(), "criteria", json.write(CriteriaParser.toJson(checked.criteria())).data()));
-        return get(accountId, id);
+        return get(caller, id);
     }
 
     /** The segment to export as CSV, for callers allowed to export its members. */
@@ -124,7 +125,7 @@ public class SegmentFacade {
         long copy = insert(caller, name, original.description(), original.criteria());
         audit.record(caller, "segment.created", copy, "Duplicated segment " + original.name(), null,
                 Map.of("name", name, "copyOf", id));
-        return get(accountId, copy);
+        return get(caller, copy);
     }
 
     private long insert(TenantPrincipal caller, String name, String description, org.jooq.JSONB criteria) {
@@ -140,11 +141,12 @@ public class SegmentFacade {
     }
 
     @Transactional(readOnly = true)
-    public SegmentView get(long accountId, long id) {
+    public SegmentView get(TenantPrincipal caller, long id) {
+        long accountId = caller.accountId();
         SegmentRepository.StoredSegment stored = stored(accountId, id);
         EvaluationContext context = leads.contextNow(accountId);
         Group criteria = parseStored(accountId, stored);
-        return view(stored, criteria, counts.count(accountId, criteria, context));
+        return view(stored, criteria, counts.count(accountId, leadFacade.scope(caller).apply(criteria), context));
     }
 
     /** A saved segment's criteria, parsed and as canonical JSON, without counting its members. */
@@ -160,13 +162,15 @@ public class SegmentFacade {
 
     /** Every segment with its count now. */
     @Transactional(readOnly = true)
-    public List<SegmentView> list(long accountId) {
+    public List<SegmentView> list(TenantPrincipal caller) {
+        long accountId = caller.accountId();
+        LeadScope scope = leadFacade.scope(caller);
         EvaluationContext context = leads.contextNow(accountId);
         CriteriaParser parser = leads.parser(accountId);
         List<SegmentRepository.StoredSegment> stored = segments.all(accountId);
         List<ParsedSegments.Parsed> parsed = stored.stream().map(s -> parsedSegments.parse(accountId, s, parser))
                 .toList();
-        List<Long> current = counts.countEach(accountId, parsed.stream().map(ParsedSegments.Parsed::criteria).toList(),
+        List<Long> current = counts.countEach(accountId, parsed.stream().map(p -> scope.apply(p.criteria())).toList(),
                 context);
         List<SegmentView> views = new ArrayList<>(stored.size());
         for (int i = 0; i < stored.size(); i++) {
@@ -181,56 +185,21 @@ public class SegmentFacade {
     public List<Definition> definitions(long accountId) {
         CriteriaParser parser = leads.parser(accountId);
         return segments.all(accountId).stream().map(stored -> new Definition(stored.id(), stored.name(),
-                stored.description(), parsedSegments.parse(accountId, stored, parser).criteria())).toList();
+                stored.description(), parsedSegments.parse(accountId, stored, parser).criteria(), stored.createdBy()))
+                .toList();
     }
 
     @Transactional(readOnly = true)
     public Definition definition(long accountId, long id) {
         SegmentRepository.StoredSegment stored = stored(accountId, id);
-        return new Definition(id, stored.name(), stored.description(), parseStored(accountId, stored));
-    }
-
-    /**
-     * Count and newest sample while conditions are edited. No transaction: each step is one statement (a READ
-     * COMMITTED transaction would see no more consistently) and the COMMIT would be one more round trip.
-     */
-    public Preview preview(long accountId, Object criteria) {
-        Group group = parse(accountId, criteria);
-        EvaluationContext context = leads.contextNow(accountId);
-        CountIndex.IdPage loaded = counts.newestPageAsLoaded(accountId, group, context, 0, SAMPLE_SIZE);
-        if (loaded != null) {
-            // the sample's statement also reads the change feed: if nothing committed since the index's version,
-            // the index's answer is current and the separate version check is not needed
-            LeadQueries.LeadsAtVersion sample = leads.byIdsWithFeedVersion(accountId, loaded.ids());
-            if (sample.feedVersion() == loaded.version()) {
-                return new Preview(loaded.total(), sample.leads());
-            }
-        }
-        CountIndex.IdPage newest = counts.newestPage(accountId, group, context, 0, SAMPLE_SIZE);
-        if (newest == null) {
-            PageResult<LeadView> page = leads.members(accountId, group, context, new PageRequest(0, SAMPLE_SIZE),
-                    LeadQueries.MemberOrder.NEWEST);
-            return new Preview(page.total(), page.items());
-        }
-        return new Preview(newest.total(), leads.byIds(accountId, newest.ids()));
-    }
-
-    /** Current members; newest first comes from the count index when it can answer, other orders from SQL. */
-    @Transactional(readOnly = true)
-    public PageResult<LeadView> members(long accountId, long id, PageRequest page, LeadQueries.MemberOrder order) {
-        Group group = parseStored(accountId, stored(accountId, id));
-        EvaluationContext context = leads.contextNow(accountId);
-        if (order == LeadQueries.MemberOrder.NEWEST) {
-            CountIndex.IdPage ids = counts.newestPage(accountId, group, context, page.offset(), page.size());
-            if (ids != null) {
-                return new PageResult<>(leads.byIds(accountId, ids.ids()), ids.total(), page.page(), page.size());
-            }
-        }
-        return leads.members(accountId, group, context, page, order);
+        return new Definition(id, stored.name(), stored.description(), parseStored(accountId, stored),
+                stored.createdBy());
     }
 
     @Transactional(readOnly = true)
-    public List<SegmentSummary> segmentsOf(long accountId, long leadId) {
+    public List<SegmentSummary> segmentsOf(TenantPrincipal caller, long leadId) {
+        long accountId = caller.accountId();
+        leadFacade.get(caller, leadId); // 404 for a lead the caller may not see
         List<Definition> all = definitions(accountId);
         List<Boolean> meets = leads.meets(accountId, leadId, all.stream().map(Definition::criteria).toList(),
                 leads.contextNow(accountId));
@@ -267,11 +236,11 @@ public class SegmentFacade {
         return new ConflictException("name", "A segment with this name already exists");
     }
 
-    private SegmentRepository.StoredSegment stored(long accountId, long id) {
+    SegmentRepository.StoredSegment stored(long accountId, long id) {
         return segments.find(accountId, id).orElseThrow(() -> new NotFoundException("Segment"));
     }
 
-    private Group parseStored(long accountId, SegmentRepository.StoredSegment stored) {
+    Group parseStored(long accountId, SegmentRepository.StoredSegment stored) {
         return parsedSegments.parse(accountId, stored, leads.parser(accountId)).criteria();
     }
 

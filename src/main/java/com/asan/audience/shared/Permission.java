@@ -6,6 +6,8 @@ package com.asan.audience.shared;
  * {@link TenantPrincipal#require(Permission)}, so the API, the UI and background paths obey the same rules.
  */
 public enum Permission {
+    /** Sees every lead even where the account limits agents to the leads assigned to them. */
+    LEADS_UNRESTRICTED("leads.unrestricted"),
     LEADS_DELETE("leads.delete"),
     LEADS_BULK("leads.bulk"),
     LEADS_IMPORT("leads.import"),

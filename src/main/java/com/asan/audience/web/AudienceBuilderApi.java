@@ -1,5 +1,6 @@
 package com.asan.audience.web;
 
+import com.asan.audience.segment.SegmentMembers;
 import com.asan.audience.segment.SegmentDraft;
 import com.asan.audience.segment.SegmentFacade;
 import com.asan.audience.segment.SegmentView;
@@ -26,7 +27,10 @@ class AudienceBuilderApi {
 
     private final SegmentFacade segments;
 
-    AudienceBuilderApi(SegmentFacade segments) {
+    private final SegmentMembers members;
+
+    AudienceBuilderApi(SegmentFacade segments, SegmentMembers members) {
+        this.members = members;
         this.segments = segments;
     }
 
@@ -38,7 +42,7 @@ class AudienceBuilderApi {
 
     @PostMapping("/preview")
     PreviewResponse preview(@AuthenticationPrincipal TenantPrincipal caller, @RequestBody Map<String, Object> body) {
-        SegmentFacade.Preview preview = segments.preview(caller.accountId(), body.get("criteria"));
+        SegmentMembers.Preview preview = members.preview(caller, body.get("criteria"));
         return new PreviewResponse(preview.count(), preview.sample().stream()
                 .map(lead -> new SampleLead(lead.id(), lead.displayName(), lead.email(), lead.status())).toList());
     }

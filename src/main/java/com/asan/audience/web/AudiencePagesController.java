@@ -1,8 +1,8 @@
 package com.asan.audience.web;
 
+import com.asan.audience.segment.SegmentMembers;
 import com.asan.audience.account.AccountFacade;
 import com.asan.audience.account.TeamMember;
-import com.asan.audience.countindex.CountIndex;
 import com.asan.audience.lead.LeadQueries;
 import com.asan.audience.lead.LeadView;
 import com.asan.audience.segment.SegmentFacade;
@@ -30,17 +30,16 @@ class AudiencePagesController {
     private static final int MEMBERS_PAGE = 25;
 
     private final SegmentFacade segments;
-    private final LeadQueries leads;
     private final AccountFacade accounts;
     private final BuilderCatalog catalog;
     private final JsonMapper json;
-    private final CountIndex countIndex;
 
-    AudiencePagesController(SegmentFacade segments, LeadQueries leads, AccountFacade accounts, BuilderCatalog catalog,
-                            JsonMapper json, CountIndex countIndex) {
-        this.countIndex = countIndex;
+    private final SegmentMembers members;
+
+    AudiencePagesController(SegmentFacade segments, AccountFacade accounts, BuilderCatalog catalog, JsonMapper json,
+                            SegmentMembers members) {
+        this.members = members;
         this.segments = segments;
-        this.leads = leads;
         this.accounts = accounts;
         this.catalog = catalog;
         this.json = json;
@@ -48,7 +47,7 @@ class AudiencePagesController {
 
     @GetMapping("/audience")
     String audience(@AuthenticationPrincipal TenantPrincipal caller, Model model) {
-        model.addAttribute("segments", segments.list(caller.accountId()));
+        model.addAttribute("segments", segments.list(caller));
         return "audience/list";
     }
 
@@ -59,7 +58,7 @@ class AudiencePagesController {
 
     @GetMapping("/audience/segments/{id}/edit")
     String editSegment(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id, Model model) {
-        return builder(caller, model, segments.get(caller.accountId(), id));
+        return builder(caller, model, segments.get(caller, id));
     }
 
     private String builder(TenantPrincipal caller, Model model, SegmentView segment) {
@@ -81,23 +80,20 @@ class AudiencePagesController {
         long accountId = caller.accountId();
         SegmentFacade.Definition definition = segments.definition(accountId, id);
         LeadQueries.MemberOrder order = MemberSort.parse(sort);
-        PageResult<LeadView> members = segments.members(accountId, id, PageRequest.of(Math.max(0, page), MEMBERS_PAGE),
+        PageResult<LeadView> shown = members.members(caller, id, PageRequest.of(Math.max(0, page), MEMBERS_PAGE),
                 order);
-        var context = leads.contextNow(accountId);
         Map<String, Map<String, Long>> breakdowns = new LinkedHashMap<>();
-        breakdowns.put("Status", breakdown(accountId, definition, context, LeadQueries.Breakdown.STATUS));
-        breakdowns.put("Source", breakdown(accountId, definition, context, LeadQueries.Breakdown.SOURCE));
-        breakdowns.put("Top 10 tags", breakdown(accountId, definition, context, LeadQueries.Breakdown.TAG));
-        breakdowns.put("Assigned agent", agentNames(accountId,
-                breakdown(accountId, definition, context, LeadQueries.Breakdown.AGENT)));
-        breakdowns.put("Phone type", renameEmpty(
-                breakdown(accountId, definition, context, LeadQueries.Breakdown.PHONE_TYPE), "no phone"));
+        breakdowns.put("Status", breakdown(caller, id, LeadQueries.Breakdown.STATUS));
+        breakdowns.put("Source", breakdown(caller, id, LeadQueries.Breakdown.SOURCE));
+        breakdowns.put("Top 10 tags", breakdown(caller, id, LeadQueries.Breakdown.TAG));
+        breakdowns.put("Assigned agent", agentNames(accountId, breakdown(caller, id, LeadQueries.Breakdown.AGENT)));
+        breakdowns.put("Phone type", renameEmpty(breakdown(caller, id, LeadQueries.Breakdown.PHONE_TYPE), "no phone"));
         model.addAttribute("segment", definition);
         model.addAttribute("description", catalog.describer(accountId).describe(
                 com.asan.audience.criteria.CriteriaParser.toJson(definition.criteria())));
-        model.addAttribute("members", members);
+        model.addAttribute("members", shown);
         model.addAttribute("sort", order.name().toLowerCase());
-        model.addAttribute("lastPage", Math.max(0, (int) ((members.total() - 1) / MEMBERS_PAGE)));
+        model.addAttribute("lastPage", Math.max(0, (int) ((shown.total() - 1) / MEMBERS_PAGE)));
         model.addAttribute("breakdownsJson", scriptSafe(json.writeValueAsString(breakdowns)));
         return "audience/segment";
     }
@@ -112,20 +108,15 @@ class AudiencePagesController {
 
     @PostMapping("/audience/segments/{id}/delete")
     String delete(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id, RedirectAttributes redirect) {
-        String name = segments.get(caller.accountId(), id).name();
+        String name = segments.get(caller, id).name();
         segments.delete(caller, id);
         redirect.addFlashAttribute("notice", "Deleted segment “" + name + "”. No lead was changed.");
         return "redirect:/audience";
     }
 
-    /** Bitmap intersections when the count index can answer, PostgreSQL otherwise; largest first, tags top 10. */
-    private Map<String, Long> breakdown(long accountId, SegmentFacade.Definition segment,
-                                        com.asan.audience.criteria.EvaluationContext context, LeadQueries.Breakdown by) {
-        Map<String, Long> counts = countIndex.breakdown(accountId, segment.criteria(), context,
-                CountIndex.Breakdown.valueOf(by.name()));
-        if (counts == null) {
-            counts = leads.breakdown(accountId, segment.criteria(), context, by);
-        }
+    /** Largest first, tags top 10. */
+    private Map<String, Long> breakdown(TenantPrincipal caller, long id, LeadQueries.Breakdown by) {
+        Map<String, Long> counts = members.breakdown(caller, id, by);
         Map<String, Long> sorted = new LinkedHashMap<>();
         counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .limit(by == LeadQueries.Breakdown.TAG ? 10 : Long.MAX_VALUE)

@@ -166,7 +166,7 @@ class CampaignPagesController {
     private String form(TenantPrincipal caller, Model model, Map<String, String> submitted, CampaignView campaign) {
         model.addAttribute("campaign", campaign);
         model.addAttribute("pageTitle", campaign == null ? "New campaign" : campaign.name());
-        model.addAttribute("segments", segments.list(caller.accountId()));
+        model.addAttribute("segments", segments.list(caller));
         model.addAttribute("values", values(submitted, campaign));
         model.addAttribute("outbox", previews.deliversToOutbox());
         Long segmentId = campaign != null ? campaign.segmentId() : null;

@@ -49,7 +49,7 @@ class LeadPagesController {
     String list(@AuthenticationPrincipal TenantPrincipal caller, @RequestParam(required = false) String q,
                 @RequestParam(defaultValue = "0") int page, Model model) {
         String query = q == null ? null : q.substring(0, Math.min(q.length(), 200));
-        PageResult<LeadView> result = leads.list(caller.accountId(), query, PageRequest.of(Math.max(0, page), PAGE_SIZE));
+        PageResult<LeadView> result = leads.list(caller, query, PageRequest.of(Math.max(0, page), PAGE_SIZE));
         model.addAttribute("page", result);
         model.addAttribute("q", query);
         model.addAttribute("lastPage", Math.max(0, (int) ((result.total() - 1) / PAGE_SIZE)));
@@ -58,7 +58,7 @@ class LeadPagesController {
 
     @GetMapping("/leads/{id}")
     String detail(@AuthenticationPrincipal TenantPrincipal caller, @PathVariable long id, Model model) {
-        model.addAttribute("lead", leads.get(caller.accountId(), id));
+        model.addAttribute("lead", leads.get(caller, id));
         return detailPage(caller, id, model, Map.of());
     }
 
@@ -71,13 +71,13 @@ class LeadPagesController {
         change.put("tags", Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList());
         change.put("assignedTo", assignedTo.isBlank() ? null : parseId(assignedTo));
         try {
-            leads.update(caller.accountId(), id, change);
+            leads.update(caller, id, change);
         } catch (InvalidInputException e) {
             Map<String, String> errors = new HashMap<>();
             for (FieldViolation v : e.violations()) {
                 errors.putIfAbsent(v.path().replaceAll("\\[\\d+]$", ""), v.message());
             }
-            model.addAttribute("lead", leads.get(caller.accountId(), id));
+            model.addAttribute("lead", leads.get(caller, id));
             return detailPage(caller, id, model, errors);
         }
         redirect.addFlashAttribute("saved", true);
@@ -90,7 +90,7 @@ class LeadPagesController {
         model.addAttribute("statuses", Vocabulary.STATUSES);
         model.addAttribute("allTags", tags.tags(caller.accountId()));
         model.addAttribute("members", accounts.members(caller.accountId()));
-        model.addAttribute("segments", segments.segmentsOf(caller.accountId(), id));
+        model.addAttribute("segments", segments.segmentsOf(caller, id));
         return "leads/detail";
     }
 

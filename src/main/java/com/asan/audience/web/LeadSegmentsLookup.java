@@ -15,7 +15,7 @@ class LeadSegmentsLookup {
         this.segments = segments;
     }
 
-    List<SegmentSummary> segmentsOf(long accountId, long leadId) {
-        return segments.segmentsOf(accountId, leadId);
+    List<SegmentSummary> segmentsOf(com.asan.audience.shared.TenantPrincipal caller, long leadId) {
+        return segments.segmentsOf(caller, leadId);
     }
 }

@@ -1,5 +1,6 @@
 package com.asan.audience.web;
 
+import com.asan.audience.segment.SegmentMembers;
 import com.asan.audience.account.AccountFacade;
 import com.asan.audience.account.TeamMember;
 import com.asan.audience.criteria.CustomFieldDefinition;
@@ -33,7 +34,10 @@ class SegmentExportController {
     private final CustomFieldFacade customFields;
     private final AccountFacade accounts;
 
-    SegmentExportController(SegmentFacade segments, CustomFieldFacade customFields, AccountFacade accounts) {
+    private final SegmentMembers members;
+
+    SegmentExportController(SegmentFacade segments, CustomFieldFacade customFields, AccountFacade accounts, SegmentMembers members) {
+        this.members = members;
         this.segments = segments;
         this.customFields = customFields;
         this.accounts = accounts;
@@ -58,7 +62,7 @@ class SegmentExportController {
             fields.forEach(field -> header.add(field.key()));
             csv.writeRecord(header);
             for (int page = 0; ; page++) {
-                PageResult<LeadView> batch = segments.members(accountId, segment.id(), new PageRequest(page, BATCH),
+                PageResult<LeadView> batch = members.members(caller, segment.id(), new PageRequest(page, BATCH),
                         LeadQueries.MemberOrder.CREATED_ASC);
                 for (LeadView lead : batch.items()) {
                     List<String> row = new ArrayList<>(List.of(String.valueOf(lead.id()), safe(lead.firstName()),

@@ -313,6 +313,36 @@ class RoleMatrixTest extends ApiTestBase {
         assertThat(wrong).isEmpty();
     }
 
+    /** Every page, for every role: 200, or 403 where the role lacks the permission; never an error. */
+    @Test
+    void everyPageAnswersEveryRole() {
+        long lead = lead(account.api());
+        long segment = segment(account.api());
+        long campaign = campaign(account.api());
+        long upload = upload(account.api());
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        for (String path : List.of("/leads", "/leads/" + lead, "/audience", "/audience/segments/new",
+                "/audience/segments/" + segment, "/audience/segments/" + segment + "/edit", "/campaigns",
+                "/campaigns/new", "/campaigns/" + campaign, "/campaigns/" + campaign + "/preview",
+                "/campaigns/audience?segmentId=" + segment, "/leads/import", "/leads/import/" + upload,
+                "/settings/forms")) {
+            pages.put(path, null);
+        }
+        pages.put("/settings/audit", "audit.read");
+        List<String> wrong = new ArrayList<>();
+        for (Member member : members.values()) {
+            WebSession web = web(member);
+            pages.forEach((path, permission) -> {
+                Api.Response page = web.get(path);
+                int expected = member.role().equals("agent") && permission != null ? 403 : 200;
+                if (page.status() != expected) {
+                    wrong.add(member.role() + " GET " + path + " -> " + page.status());
+                }
+            });
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     @Test
     void agentsChangeTheirOwnSegmentsAndKeysButSeeOnlyTheirOwnKeys() {
         Api agent = members.get("agent").api();

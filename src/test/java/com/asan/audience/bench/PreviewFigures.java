@@ -1,5 +1,6 @@
 package com.asan.audience.bench;
 
+import com.asan.audience.shared.SystemCaller;
 import com.asan.audience.countindex.CountIndex;
 import com.asan.audience.criteria.Group;
 import com.asan.audience.lead.LeadQueries;
@@ -69,6 +70,7 @@ final class PreviewFigures {
         CountIndex index = SharedApp.bean(CountIndex.class);
         LeadQueries queries = SharedApp.bean(LeadQueries.class);
         SegmentFacade segments = SharedApp.bean(SegmentFacade.class);
+        com.asan.audience.segment.SegmentMembers members = SharedApp.bean(com.asan.audience.segment.SegmentMembers.class);
         List<Double> parse = new ArrayList<>();
         List<Double> page = new ArrayList<>();
         List<Double> sample = new ArrayList<>();
@@ -80,11 +82,11 @@ final class PreviewFigures {
             Group group = segments.parse(accountId, named.criteria());
             long t1 = System.nanoTime();
             CountIndex.IdPage newest = index.newestPage(accountId, group, queries.contextNow(accountId), 0,
-                    SegmentFacade.SAMPLE_SIZE);
+                    com.asan.audience.segment.SegmentMembers.SAMPLE_SIZE);
             long t2 = System.nanoTime();
             queries.byIds(accountId, newest.ids());
             long t3 = System.nanoTime();
-            segments.preview(accountId, named.criteria());
+            members.preview(new SystemCaller(accountId), named.criteria());
             long t4 = System.nanoTime();
             if (i >= EngineBench.HTTP_WARM_UP) {
                 parse.add((t1 - t0) / 1e6);

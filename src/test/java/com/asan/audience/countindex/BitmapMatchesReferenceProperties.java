@@ -147,7 +147,25 @@ class BitmapMatchesReferenceProperties {
             apply(step, index, leads);
             assertMatchesReference(index, leads, group, () -> "bitmap and reference disagree\ncriteria: " + criteria
                     + "\nleads: " + leads.values());
+            for (long agent = 1; agent <= 3; agent++) {
+                long me = agent;
+                assertAgentSeesOwnMatches(index, leads, group, me, () -> "agent " + me + " sees other leads\ncriteria: "
+                        + criteria + "\nleads: " + leads.values());
+            }
         }
+    }
+
+    /**
+     * An agent limited to their own leads counts the criteria ANDed with "assigned to me": exactly the reference's
+     * matches that are assigned to them.
+     */
+    private static void assertAgentSeesOwnMatches(AccountIndex index, Map<Long, LeadFacts> leads, Group group,
+                                                  long agent, java.util.function.Supplier<String> description) {
+        EvaluationContext context = new EvaluationContext(NOW, ZoneId.of("America/Toronto"), 1L);
+        long expected = leads.values().stream().filter(lead -> ReferenceEvaluator.matches(group, lead, context)
+                && Long.valueOf(agent).equals(lead.assignedTo())).count();
+        assertThat(new BitmapEvaluator(index, context).count(group.assignedTo(agent))).as(description)
+                .isEqualTo(expected);
     }
 
     /**

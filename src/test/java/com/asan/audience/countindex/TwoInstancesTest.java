@@ -1,5 +1,6 @@
 package com.asan.audience.countindex;
 
+import com.asan.audience.shared.SystemCaller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.asan.audience.lead.LeadFacade;
@@ -84,10 +85,10 @@ class TwoInstancesTest extends ApiTestBase {
                 transactions.executeWithoutResult(status -> {
                     long hotLead = ids.get(r % 10);
                     long other = ids.get((r + 5) % 10);
-                    String hotStatus = leads.get(account.accountId(), hotLead).status();
-                    String otherStatus = leads.get(account.accountId(), other).status();
-                    leads.update(account.accountId(), hotLead, Map.of("status", otherStatus));
-                    leads.update(account.accountId(), other, Map.of("status", hotStatus));
+                    String hotStatus = leads.get(new SystemCaller(account.accountId()), hotLead).status();
+                    String otherStatus = leads.get(new SystemCaller(account.accountId()), other).status();
+                    leads.update(new SystemCaller(account.accountId()), hotLead, Map.of("status", otherStatus));
+                    leads.update(new SystemCaller(account.accountId()), other, Map.of("status", hotStatus));
                 });
             }
         });

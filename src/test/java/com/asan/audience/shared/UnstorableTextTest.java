@@ -1,5 +1,6 @@
 package com.asan.audience.shared;
 
+import com.asan.audience.shared.SystemCaller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.asan.audience.support.Api;
@@ -91,7 +92,7 @@ class UnstorableTextTest extends ApiTestBase {
         assertThat(done.get("created").asLong()).isEqualTo(2);
         assertThat(done.get("failed").asLong()).isEqualTo(1);
         assertThat(account.api().get("/api/imports/" + started.id() + "/errors").body()).contains("first_name", "A\uFFFDb");
-        assertThat(leads.list(account.accountId(), NUL, PageRequest.of(0, 20)).total())
+        assertThat(leads.list(new SystemCaller(account.accountId()), NUL, PageRequest.of(0, 20)).total())
                 .as("the Leads page searches for it and finds nothing").isZero();
     }
 
