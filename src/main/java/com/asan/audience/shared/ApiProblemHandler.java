@@ -110,6 +110,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldViolation("file", "the multipart body could not be read")), Map.of());
     }
 
+    /** A multipart part whose file name holds a character no file name may (U+0000), met when the body is parsed. */
+    @ExceptionHandler(org.apache.tomcat.util.http.fileupload.InvalidFileNameException.class)
+    ResponseEntity<Object> invalidFileName(org.apache.tomcat.util.http.fileupload.InvalidFileNameException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed multipart request",
+                List.of(new FieldViolation("file", "the file name is not valid")), Map.of());
+    }
+
     private static final Pattern TOMCAT_PARAMETER = Pattern.compile("Parameter \\[([^\\]]*)\\]");
 
     /** Tomcat refuses a query whose percent-encoding is not UTF-8 ({@code ?q=%FF}) when it is first read. */

@@ -141,7 +141,9 @@ class AccountApiTest extends ApiTestBase {
         for (int i = 0; i < SignInThrottle.PER_NAME_AND_ADDRESS; i++) {
             assertThat(wrong.get("/api/account").status()).isEqualTo(401);
         }
-        assertThat(wrong.get("/api/account").status()).isEqualTo(429);
+        Api.Response throttled = wrong.get("/api/account");
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(Long.parseLong(throttled.header("Retry-After"))).isBetween(1L, 900L);
         assertThat(anonymous().withBasic(account.email(), account.password()).get("/api/account").status())
                 .as("the right password is refused too while throttled").isEqualTo(429);
         assertThat(account.api().get("/api/account").status()).as("API keys are not throttled").isEqualTo(200);

@@ -64,7 +64,8 @@ class MalformedRequestsTest extends ApiTestBase {
                 "type", "opened", "occurredAt", "2026-02-02T09:00:00Z"))));
         bodies.put("POST /api/team-members", Map.of("name", "Bea Agent", "email", "bea." + account.email(),
                 "role", "agent", "password", "secret-pass-1"));
-        bodies.put("PATCH /api/account", Map.of("name", "Harbour Realty", "postalAddress", "1 Main St, Halifax NS"));
+        bodies.put("PATCH /api/account", Map.of("name", "Harbour Realty", "postalAddress", "1 Main St, Halifax NS",
+                "agentLeadAccess", "assigned"));
         bodies.put("POST /api/forms", Map.of("name", "Contact us"));
 
         Random random = new Random(SEED);
@@ -133,12 +134,14 @@ class MalformedRequestsTest extends ApiTestBase {
                 paths.add("/api/leads?" + parameter + "=" + number);
                 paths.add("/api/segments/" + segment + "/leads?" + parameter + "=" + number);
                 paths.add("/api/campaigns/" + campaign + "/recipients?" + parameter + "=" + number);
+                paths.add("/api/audit?" + parameter + "=" + number);
             }
         }
         for (String text : texts) {
             paths.add("/api/leads?q=" + text);
             paths.add("/api/segments/" + segment + "/leads?sort=" + text);
             paths.add("/api/campaigns/" + campaign + "/recipients?status=" + text);
+            paths.add("/api/audit?type=" + text);
         }
         List<String> failures = new ArrayList<>();
         for (String path : paths) {

@@ -33,6 +33,9 @@ class WebSecurityTest extends ApiTestBase {
         Api.Response behindProxy = anonymous().raw(HttpRequest.newBuilder(URI.create(anonymous().base() + "/login"))
                 .header("X-Forwarded-Proto", "https").GET());
         assertThat(behindProxy.header("Strict-Transport-Security")).contains("max-age=31536000");
+        assertThat(behindProxy.header("Set-Cookie")).as("the session cookie behind an HTTPS proxy").contains("Secure")
+                .contains("HttpOnly");
+        assertThat(login.header("Set-Cookie")).doesNotContain("Secure");
     }
 
     @Test

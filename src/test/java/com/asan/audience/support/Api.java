@@ -104,8 +104,13 @@ public final class Api {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        return exchange(HTTP, request.build());
+    }
+
+    /** Sends the request with this client and reads the answer as text. */
+    static Response exchange(HttpClient client, HttpRequest request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body(), response.headers().map());
         } catch (IOException e) {

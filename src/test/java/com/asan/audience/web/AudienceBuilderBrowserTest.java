@@ -48,7 +48,7 @@ class AudienceBuilderBrowserTest extends BrowserTestBase {
 
     @Test
     void buildSaveEditDuplicateAndDeleteASegment() throws Exception {
-        var demo = seeder.seed(400, 11L, "builder." + System.nanoTime() + "@test.example", "builder-pass-1");
+        var demo = seeder.seed(400, 11L, "builder." + System.nanoTime() + "@test.example", "velvet-lantern-1");
         api = anonymous().withKey(demo.apiKey());
         long leadsBefore = api.get("/api/leads?size=1").json().get("total").asLong();
         signIn(demo.email(), demo.password());

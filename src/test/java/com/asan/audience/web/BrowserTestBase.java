@@ -29,6 +29,7 @@ abstract class BrowserTestBase extends ApiTestBase {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,800",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(binary("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")).toFile())
                 .build();
@@ -41,6 +42,12 @@ abstract class BrowserTestBase extends ApiTestBase {
         if (browser != null) {
             browser.quit();
         }
+    }
+
+    /** The browser console's messages since the last call (errors, and CSP reports among them). */
+    protected java.util.List<String> consoleMessages() {
+        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
     }
 
     protected String url(String path) {

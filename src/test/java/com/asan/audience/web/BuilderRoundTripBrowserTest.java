@@ -29,7 +29,7 @@ class BuilderRoundTripBrowserTest extends BrowserTestBase {
 
     @Test
     void everyKindOfConditionSurvivesTheBuilder() {
-        var demo = seeder.seed(50, 3L, "roundtrip." + System.nanoTime() + "@test.example", "roundtrip-pass-1");
+        var demo = seeder.seed(50, 3L, "roundtrip." + System.nanoTime() + "@test.example", "velvet-lantern-2");
         Api api = anonymous().withKey(demo.apiKey());
         long agent = api.get("/api/team-members").json().get(1).get("id").asLong();
         long campaign = api.post("/api/campaigns", Map.of("name", "Spring", "sentAt", "2026-03-01T10:00:00Z")).id();

@@ -18,7 +18,7 @@ class LeadsPageBrowserTest extends BrowserTestBase {
 
     @Test
     void signsInBrowsesSearchesAndEditsALead() throws Exception {
-        var demo = seeder.seed(120, 7L, "browser." + System.nanoTime() + "@test.example", "browser-pass-1");
+        var demo = seeder.seed(120, 7L, "browser." + System.nanoTime() + "@test.example", "velvet-lantern-3");
 
         signIn(demo.email(), "wrong-password");
         wait.until(ExpectedConditions.urlContains("/login?error"));
