@@ -1,6 +1,8 @@
 package com.asan.audience.account;
 
 import com.asan.audience.shared.AfterCommit;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,9 +10,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,14 +31,11 @@ class ApiKeys {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final int MAX_REMEMBERED = 10_000;
 
-    private record Remembered(MemberPrincipal principal, long until) {
-    }
-
     private final SecureRandom random = new SecureRandom();
     private final AccountRepository repository;
-    private final long rememberNanos;
-    private final LongSupplier nanoTime;
-    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final boolean remembers;
+    /** By key hash; beyond {@value #MAX_REMEMBERED} Caffeine evicts the least used. */
+    private final Cache<String, MemberPrincipal> remembered;
 
     @Autowired
     ApiKeys(AccountRepository repository, @Value("${audience.api-keys.remember:PT5S}") Duration remember) {
@@ -47,8 +44,10 @@ class ApiKeys {
 
     ApiKeys(AccountRepository repository, Duration remember, LongSupplier nanoTime) {
         this.repository = repository;
-        this.rememberNanos = remember.toNanos();
-        this.nanoTime = nanoTime;
+        this.remembers = remember.toNanos() > 0;
+        this.remembered = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
+                .expireAfterWrite(remembers ? remember : Duration.ofNanos(1)).ticker(nanoTime::getAsLong)
+                .executor(Runnable::run).build();
     }
 
     ApiKeyView create(long accountId, long memberId, String name) {
@@ -67,26 +66,20 @@ class ApiKeys {
             return Optional.empty();
         }
         String hash = hash(key);
-        long now = nanoTime.getAsLong();
-        Remembered known = remembered.get(hash);
-        if (known != null && now - known.until() < 0) {
-            return Optional.of(known.principal());
+        MemberPrincipal known = remembered.getIfPresent(hash);
+        if (known != null) {
+            return Optional.of(known);
         }
         Optional<MemberPrincipal> principal = repository.principalByApiKey(Long.parseLong(parts[1]), hash);
-        if (principal.isPresent() && rememberNanos > 0) {
-            if (remembered.size() >= MAX_REMEMBERED) {
-                remembered.clear();
-            }
-            remembered.put(hash, new Remembered(principal.get(), now + rememberNanos));
-        } else {
-            remembered.remove(hash);
+        if (principal.isPresent() && remembers) {
+            remembered.put(hash, principal.get());
         }
         return principal;
     }
 
     /** Forgets the account's remembered keys once the current transaction commits (a key or a member changed). */
     void forgetAccountAfterCommit(long accountId) {
-        AfterCommit.run(() -> remembered.values().removeIf(r -> r.principal().accountId() == accountId));
+        AfterCommit.run(() -> remembered.asMap().values().removeIf(principal -> principal.accountId() == accountId));
     }
 
     static String hash(String key) {

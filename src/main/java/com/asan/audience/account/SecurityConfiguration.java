@@ -22,6 +22,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /** Two filter chains: a stateless one for the REST API (API key or Basic) and a session one for the browser UI. */
 @Configuration(proxyBeanMethods = false)
@@ -149,7 +150,8 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/leads", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new SessionValidityFilter(repository), AuthorizationFilter.class);
+                .addFilterBefore(new SessionValidityFilter(repository), AuthorizationFilter.class)
+                .addFilterBefore(new UploadGuardFilter(), CsrfFilter.class);
         return http.build();
     }
 }

@@ -48,7 +48,8 @@ class ImportApiController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ImportView importFile(@AuthenticationPrincipal TenantPrincipal caller, MultipartHttpServletRequest request)
             throws IOException {
-        return imports.importFile(caller, new RequestFile(request), parseOptions(request.getParameter("options")));
+        return imports.importFile(caller, new RequestFile(request),
+                () -> parseOptions(request.getParameter("options")));
     }
 
     @PostMapping(path = "/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -93,10 +93,12 @@ public class ImportFacade {
 
     /** Upload and start in one step (the API): a bad option stores nothing. */
     @Transactional
-    public ImportView importFile(TenantPrincipal caller, FileSource file, Map<String, Object> options)
-            throws IOException {
+    public ImportView importFile(TenantPrincipal caller, FileSource file,
+                                 java.util.function.Supplier<Map<String, Object>> options) throws IOException {
+        caller.require(Permission.LEADS_IMPORT); // before the options are read: reading them parses the upload
+        Map<String, Object> read = options.get();
         ImportView uploaded = upload(caller, file);
-        return start(caller, uploaded.id(), options);
+        return start(caller, uploaded.id(), read);
     }
 
     @Transactional(readOnly = true)

@@ -62,8 +62,9 @@ public class LeadBulkWriter {
     }
 
     private record Pending(long row, LeadDraft draft, LeadView lead) {
-        String key() {
-            return duplicateKey(lead.email(), lead.phone());
+        String key(DuplicatePolicy policy) {
+            return policy == DuplicatePolicy.REJECT_SAME_EMAIL ? duplicateKey(lead.email(), null)
+                    : duplicateKey(lead.email(), lead.phone());
         }
     }
 
@@ -201,10 +202,11 @@ public class LeadBulkWriter {
         List<Pending> byPhoneOnly = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (Pending pending : pendingRows) {
-            String key = pending.key();
+            String key = pending.key(policy);
             if (key != null && !keys.add(key)) {
                 later.add(pending);
-            } else if (pending.lead().email() == null && pending.lead().phone() != null) {
+            } else if (pending.lead().email() == null && pending.lead().phone() != null
+                    && policy != DuplicatePolicy.REJECT_SAME_EMAIL) {
                 byPhoneOnly.add(pending);
             } else {
                 inserts.add(pending);
@@ -268,6 +270,11 @@ public class LeadBulkWriter {
     private void writeDuplicate(long accountId, Pending pending, LeadView existing, String sameWhat,
                                 DuplicatePolicy policy, OffsetDateTime now, Map<Long, RowOutcome> outcomes,
                                 Map<Long, List<String>> tagsToAdd, List<Pending> later) {
+        if (policy == DuplicatePolicy.REJECT_SAME_EMAIL) {
+            outcomes.put(pending.row(), RowOutcome.failed(pending.row(), List.of(new FieldViolation("email",
+                    "A lead with this email already exists (id " + existing.id() + ")"))));
+            return;
+        }
         if (policy == DuplicatePolicy.SKIP) {
             outcomes.put(pending.row(), RowOutcome.skipped(pending.row(), existing.id(),
                     "duplicate of lead " + existing.id() + " (same " + sameWhat + ")"));

@@ -3,6 +3,8 @@ package com.asan.audience.segment;
 import com.asan.audience.criteria.CriteriaParser;
 import com.asan.audience.criteria.CustomFieldDefinition;
 import com.asan.audience.criteria.Group;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -27,12 +29,7 @@ class ParsedSegments {
     private static final int CAPACITY = 20_000;
 
     private final CriteriaJson json;
-    private final Map<Key, Kept> kept = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Kept> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private final Cache<Key, Kept> kept = Caffeine.newBuilder().maximumSize(CAPACITY).build();
 
     ParsedSegments(CriteriaJson json) {
         this.json = json;
@@ -41,19 +38,14 @@ class ParsedSegments {
     Parsed parse(long accountId, SegmentRepository.StoredSegment stored, CriteriaParser parser) {
         Key key = new Key(accountId, stored.id());
         String text = stored.criteria().data();
-        Kept hit;
-        synchronized (kept) {
-            hit = kept.get(key);
-        }
+        Kept hit = kept.getIfPresent(key);
         if (hit != null && hit.criteriaText().equals(text) && hit.fields().equals(parser.customFields())) {
             return hit.parsed();
         }
         Group criteria = parser.parse(json.read(stored.criteria()), "criteria");
         @SuppressWarnings("unchecked")
         Parsed parsed = new Parsed(criteria, (Map<String, Object>) frozen(CriteriaParser.toJson(criteria)));
-        synchronized (kept) {
-            kept.put(key, new Kept(text, parser.customFields(), parsed));
-        }
+        kept.put(key, new Kept(text, parser.customFields(), parsed));
         return parsed;
     }
 

@@ -260,13 +260,14 @@ class RoleMatrixTest extends ApiTestBase {
                 + form(c.owner()) + "/delete", Map.of()));
         api("POST", "/leads/{id}", null, c -> web(c.as()).postForm("/leads/" + lead(c.owner()),
                 Map.of("status", "Warm")));
+        api("POST", "/leads/import", "leads.import", c -> web(c.as()).postFile("/leads/import", "a.csv", csv()));
         api("POST", "/leads/import/{id}/start", "leads.import", c -> web(c.as()).postForm("/leads/import/"
                 + upload(c.owner()) + "/start", Map.of("target0", "email")));
     }
 
     /** Endpoints with no role question: public (sign-up, forms, tracking) or reading the caller's own pages. */
     private static final Set<String> NOT_ROLE_GATED = Set.of("POST /api/accounts", "POST /api/intake/forms/{key}",
-            "POST /leads/import", "GET /t/o/{token}.gif", "GET /t/c/{token}", "GET /unsubscribe/{token}",
+            "GET /t/o/{token}.gif", "GET /t/c/{token}", "GET /unsubscribe/{token}",
             "POST /unsubscribe/{token}");
 
     @Test

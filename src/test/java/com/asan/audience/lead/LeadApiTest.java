@@ -140,6 +140,22 @@ class LeadApiTest extends ApiTestBase {
     }
 
     @Test
+    void aBatchRefusesARepeatedEmailButNotASharedPhone() {
+        List<Object> items = List.of(Map.of("email", "twice@example.com", "firstName", "First"),
+                Map.of("email", "TWICE@example.com", "firstName", "Second"),
+                Map.of("phone", "+1 416 555 0101", "firstName", "Phone A"),
+                Map.of("phone", "+1 416 555 0101", "firstName", "Phone B"));
+        JsonNode results = api.post("/api/leads/batch", Map.of("leads", items)).json().get("results");
+        long first = results.get(0).get("id").asLong();
+        assertThat(results.get(1).get("errors").get(0).get("path").asString()).isEqualTo("email");
+        assertThat(results.get(1).get("errors").get(0).get("message").asString()).contains("(id " + first + ")");
+        assertThat(results.get(2).has("id")).isTrue();
+        assertThat(results.get(3).has("id")).as("two leads may share a phone").isTrue();
+        assertThat(api.get("/api/leads/" + results.get(3).get("id").asLong()).json().get("phoneType").asString())
+                .isNotBlank();
+    }
+
+    @Test
     void batchStoresValidItemsAndReportsBadOnes() {
         api.post("/api/leads", Map.of("email", "taken@example.com"));
         List<Object> items = new ArrayList<>();
