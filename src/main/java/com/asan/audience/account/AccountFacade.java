@@ -100,7 +100,6 @@ public class AccountFacade {
         long accountId = repository.insertAccount(accountName, "UTC", defaultRegion);
         long ownerId = repository.insertMember(accountId, name, email, Role.OWNER, passwords.encode(request.password()));
         ApiKeyView key = apiKeys.create(accountId, ownerId, "Default key");
-        events.publishEvent(new AccountCreated(accountId, ownerId));
         return new SignUpResult(accountId, ownerId, key.apiKey());
     }
 

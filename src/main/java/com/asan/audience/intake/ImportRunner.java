@@ -19,7 +19,6 @@ import org.jooq.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,13 +39,12 @@ class ImportRunner {
     private final CustomFieldFacade customFields;
     private final AccountFacade accounts;
     private final TransactionTemplate transactions;
-    private final ApplicationEventPublisher events;
     private final int batchSize;
     private final Duration lease;
 
     ImportRunner(ImportRepository imports, ImportFileStore files, ImportOptionsJson optionsJson,
                  LeadBulkWriter writer, CustomFieldFacade customFields, AccountFacade accounts,
-                 TransactionTemplate transactions, ApplicationEventPublisher events,
+                 TransactionTemplate transactions,
                  @Value("${audience.intake.batch-size:2000}") int batchSize,
                  @Value("${audience.intake.lease:PT30S}") Duration lease) {
         this.imports = imports;
@@ -56,7 +54,6 @@ class ImportRunner {
         this.customFields = customFields;
         this.accounts = accounts;
         this.transactions = transactions;
-        this.events = events;
         this.batchSize = batchSize;
         this.lease = lease;
     }
@@ -217,7 +214,6 @@ class ImportRunner {
         ImportView view = imports.find(accountId, id).orElseThrow();
         log.info("Import {} of account {} {}: {} created, {} updated, {} skipped, {} failed", id, accountId, status,
                 view.created(), view.updated(), view.skipped(), view.failed());
-        events.publishEvent(new ImportCompleted(accountId, id, status, view.created(), view.updated()));
         return status;
     }
 

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,15 +27,13 @@ public class EngagementFacade {
 
     private final DSLContext db;
     private final TransactionTemplate transactions;
-    private final ApplicationEventPublisher events;
     private final LeadChangeFeed changes;
 
-    EngagementFacade(DSLContext db, TransactionTemplate transactions, ApplicationEventPublisher events,
+    EngagementFacade(DSLContext db, TransactionTemplate transactions,
                      LeadChangeFeed changes) {
         this.db = db;
         this.changes = changes;
         this.transactions = transactions;
-        this.events = events;
     }
 
     /** Records that a campaign was sent; the latest one becomes "the last campaign" of engagement conditions. */
@@ -45,7 +42,6 @@ public class EngagementFacade {
                 .set(EC_SENT_AT, sentAt).onConflict(DSL.field(DSL.name("account_id")), DSL.field(DSL.name("campaign_id")))
                 .doUpdate().set(DSL.field(DSL.name("sent_at"), OffsetDateTime.class), sentAt).execute();
         changes.contextChanged(accountId);
-        events.publishEvent(new EngagementChanged(accountId));
     }
 
     /** Distinct leads per event type for one campaign: unique opens, clicks, unsubscribes and bounces. */
@@ -60,7 +56,6 @@ public class EngagementFacade {
     public void campaignForgotten(long accountId, long campaignId) {
         db.deleteFrom(ENGAGEMENT_CAMPAIGNS).where(EC_ACCOUNT_ID.eq(accountId), EC_CAMPAIGN_ID.eq(campaignId)).execute();
         changes.contextChanged(accountId);
-        events.publishEvent(new EngagementChanged(accountId));
     }
 
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -156,7 +151,6 @@ public class EngagementFacade {
             default -> { }
         }
         changes.leadChanged(accountId, draft.leadId());
-        events.publishEvent(new LeadUpdated(accountId, draft.leadId()));
         return id;
     }
 

@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,13 +39,12 @@ public class LeadBulkWriter {
     private final TagRepository tags;
     private final LeadChangeFeed changes;
     private final AccountFacade accounts;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PlannerStatistics statistics;
     private final TransactionTemplate savepoint;
 
     LeadBulkWriter(LeadFacade facade, LeadRepository leads, LeadInserts leadInserts, TagRepository tags,
-                   LeadChangeFeed changes, AccountFacade accounts, ApplicationEventPublisher events, Clock clock,
+                   LeadChangeFeed changes, AccountFacade accounts, Clock clock,
                    PlannerStatistics statistics, PlatformTransactionManager transactionManager) {
         this.facade = facade;
         this.leads = leads;
@@ -54,7 +52,6 @@ public class LeadBulkWriter {
         this.tags = tags;
         this.changes = changes;
         this.accounts = accounts;
-        this.events = events;
         this.clock = clock;
         this.statistics = statistics;
         this.savepoint = new TransactionTemplate(transactionManager);
@@ -185,7 +182,6 @@ public class LeadBulkWriter {
                 .map(RowOutcome::leadId).toList();
         if (!written.isEmpty()) {
             changes.leadsChanged(accountId, written);
-            events.publishEvent(new LeadsImported(accountId, createdIds.size(), written.size() - createdIds.size()));
         }
         return new ArrayList<>(outcomes.values());
     }

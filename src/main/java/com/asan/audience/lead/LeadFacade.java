@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,18 +31,15 @@ public class LeadFacade {
     private final TagRepository tags;
     private final CustomFieldFacade customFields;
     private final AccountFacade accounts;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final LeadChangeFeed changes;
 
-    LeadFacade(LeadRepository leads, TagRepository tags, CustomFieldFacade customFields, AccountFacade accounts,
-               ApplicationEventPublisher events, Clock clock, LeadChangeFeed changes) {
+    LeadFacade(LeadRepository leads, TagRepository tags, CustomFieldFacade customFields, AccountFacade accounts, Clock clock, LeadChangeFeed changes) {
         this.changes = changes;
         this.leads = leads;
         this.tags = tags;
         this.customFields = customFields;
         this.accounts = accounts;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -96,7 +92,6 @@ public class LeadFacade {
                 .orElseThrow(() -> duplicateEmail(accountId, draftLead.email(), pathPrefix));
         tags.replaceLeadTags(accountId, id, lead.tags());
         changes.leadChanged(accountId, id);
-        events.publishEvent(new LeadCreated(accountId, id));
         return leads.find(accountId, id).orElseThrow();
     }
 
@@ -154,7 +149,6 @@ public class LeadFacade {
             tags.replaceLeadTags(accountId, id, changed.tags());
         }
         changes.leadChanged(accountId, id);
-        events.publishEvent(new LeadUpdated(accountId, id));
         return leads.find(accountId, id).orElseThrow();
     }
 
@@ -166,7 +160,6 @@ public class LeadFacade {
             throw new NotFoundException("Lead");
         }
         changes.leadChanged(accountId, id);
-        events.publishEvent(new LeadDeleted(accountId, id));
     }
 
     @Transactional(readOnly = true)

@@ -10,7 +10,6 @@ import com.asan.audience.shared.TextLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,16 +18,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class TagFacade {
 
     private final TagRepository tags;
-    private final ApplicationEventPublisher events;
     private final LeadChangeFeed changes;
 
     private final AuditLog audit;
 
-    TagFacade(TagRepository tags, ApplicationEventPublisher events, LeadChangeFeed changes, AuditLog audit) {
+    TagFacade(TagRepository tags, LeadChangeFeed changes, AuditLog audit) {
         this.audit = audit;
         this.tags = tags;
         this.changes = changes;
-        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -58,7 +55,6 @@ public class TagFacade {
             tags.merge(accountId, tagId, target);
         }
         changes.leadsChangedOrAccount(accountId, tagged);
-        events.publishEvent(new TagsChanged(accountId));
         TagUsage after = tags.find(accountId, target).orElseThrow();
         audit.record(caller, target == tagId ? "tag.renamed" : "tag.merged", tagId, (target == tagId ? "Renamed" : "Merged")
                 + " tag " + before.name() + " into " + after.name(), Map.of("name", before.name()),
@@ -76,6 +72,5 @@ public class TagFacade {
         List<Long> tagged = tags.leadsWith(accountId, tagId, LeadSnapshots.MAX_CHANGED_LEADS + 1);
         tags.delete(accountId, tagId);
         changes.leadsChangedOrAccount(accountId, tagged);
-        events.publishEvent(new TagsChanged(accountId));
     }
 }

@@ -22,7 +22,6 @@ import com.asan.audience.shared.TextLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,15 +35,13 @@ public class SegmentFacade {
     private final CriteriaJson json;
     private final LeadQueries leads;
     private final CountIndex counts;
-    private final ApplicationEventPublisher events;
     private final ParsedSegments parsedSegments;
 
     private final AuditLog audit;
 
     private final LeadFacade leadFacade;
 
-    SegmentFacade(SegmentRepository segments, CriteriaJson json, LeadQueries leads, CountIndex counts,
-                  ApplicationEventPublisher events, ParsedSegments parsedSegments, AuditLog audit, LeadFacade leadFacade) {
+    SegmentFacade(SegmentRepository segments, CriteriaJson json, LeadQueries leads, CountIndex counts, ParsedSegments parsedSegments, AuditLog audit, LeadFacade leadFacade) {
         this.leadFacade = leadFacade;
         this.audit = audit;
         this.parsedSegments = parsedSegments;
@@ -52,7 +49,6 @@ public class SegmentFacade {
         this.segments = segments;
         this.json = json;
         this.leads = leads;
-        this.events = events;
     }
 
     /** A saved segment with its parsed criteria. */
@@ -85,7 +81,6 @@ public class SegmentFacade {
         } catch (DuplicateKeyException e) {
             throw nameClash();
         }
-        events.publishEvent(new SegmentSaved(accountId, id));
         audit.record(caller, "segment.changed", id, "Changed segment " + checked.name(),
                 Map.of("name", before.name(), "criteria", before.criteria().data()),
                 Map.of("name", checked.name(), "criteria", json.write(CriteriaParser.toJson(checked.criteria())).data()));
@@ -110,7 +105,6 @@ public class SegmentFacade {
         }
         audit.record(caller, "segment.deleted", id, "Deleted segment " + before.name(), Map.of("name", before.name()),
                 null);
-        events.publishEvent(new SegmentDeleted(accountId, id));
     }
 
     /** A copy named "(copy)", "(copy 2)", …; the caller becomes its creator. */
@@ -136,7 +130,6 @@ public class SegmentFacade {
         } catch (DuplicateKeyException e) {
             throw nameClash(); // a concurrent save took the name between the check and the insert
         }
-        events.publishEvent(new SegmentSaved(caller.accountId(), id));
         return id;
     }
 

@@ -1,5 +1,0 @@
-package com.asan.audience.segment;
-
-/** A segment was deleted; its leads are untouched. */
-public record SegmentDeleted(long accountId, long segmentId) {
-}
