@@ -62,7 +62,7 @@ abstract class BrowserTestBase extends ApiTestBase {
     }
 
     protected void screenshot(String name) throws Exception {
-        Path target = Path.of("docs/img", name + ".png");
+        Path target = Path.of("target/screenshots", name + ".png");
         Files.createDirectories(target.getParent());
         Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
