@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -48,18 +47,16 @@ public class AccountFacade {
 
     AccountFacade(AccountRepository repository, PasswordEncoder passwords, ApiKeys apiKeys, MemberSessions sessions,
                   ApplicationEventPublisher events,
-                  @Value("${audience.signup-enabled}") boolean signUpEnabled,
-                  @Value("${audience.sign-ups-per-address:5}") int signUpsPerAddress, java.time.Clock clock,
-                  @Value("${audience.default-region}") String defaultRegion, AuditLog audit) {
+                  SecurityProperties properties, java.time.Clock clock, AuditLog audit) {
         this.audit = audit;
         this.repository = repository;
         this.passwords = passwords;
         this.apiKeys = apiKeys;
         this.sessions = sessions;
         this.events = events;
-        this.signUpEnabled = signUpEnabled;
-        this.signUps = new SlidingWindow(signUpsPerAddress, Duration.ofMinutes(10), clock);
-        this.defaultRegion = defaultRegion.toUpperCase(Locale.ROOT);
+        this.signUpEnabled = properties.signupEnabled();
+        this.signUps = new SlidingWindow(properties.signUpsPerAddress(), Duration.ofMinutes(10), clock);
+        this.defaultRegion = properties.defaultRegion().toUpperCase(Locale.ROOT);
     }
 
     public record SignUp(String accountName, String name, String email, String password) {

@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,8 +37,8 @@ class ApiKeys {
     private final Cache<String, MemberPrincipal> remembered;
 
     @Autowired
-    ApiKeys(AccountRepository repository, @Value("${audience.api-keys.remember:PT5S}") Duration remember) {
-        this(repository, remember, System::nanoTime);
+    ApiKeys(AccountRepository repository, ApiKeyProperties properties) {
+        this(repository, properties.remember(), System::nanoTime);
     }
 
     ApiKeys(AccountRepository repository, Duration remember, LongSupplier nanoTime) {

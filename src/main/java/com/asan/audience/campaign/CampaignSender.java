@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,12 +47,7 @@ class CampaignSender {
 
     CampaignSender(CampaignRepository campaigns, RecipientRepository recipients, MessageRenderer renderer,
                    MailTransport transport, LeadQueries leads, AccountFacade accounts, EngagementFacade engagement,
-                   TransactionTemplate transactions,
-                   @Value("${audience.mail.connections:4}") int connectionCount,
-                   @Value("${audience.mail.chunk:200}") int chunk,
-                   @Value("${audience.mail.rate-per-second:200}") double ratePerSecond,
-                   @Value("${audience.mail.lease:PT30S}") Duration lease,
-                   @Value("${audience.mail.retry-base:PT30S}") Duration retryBase) {
+                   TransactionTemplate transactions, MailProperties mail) {
         this.campaigns = campaigns;
         this.recipients = recipients;
         this.renderer = renderer;
@@ -61,10 +55,10 @@ class CampaignSender {
         this.accounts = accounts;
         this.engagement = engagement;
         this.transactions = transactions;
-        this.dispatcher = new ChunkDispatcher(transport, new SendRate(ratePerSecond), connectionCount);
-        this.chunk = chunk;
-        this.lease = lease;
-        this.retryBase = retryBase;
+        this.dispatcher = new ChunkDispatcher(transport, new SendRate(mail.ratePerSecond()), mail.connections());
+        this.chunk = mail.chunk();
+        this.lease = mail.lease();
+        this.retryBase = mail.retryBase();
     }
 
     @jakarta.annotation.PreDestroy

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -38,7 +37,8 @@ class CampaignWorkers {
     private final Map<Long, CompletableFuture<Void>> finished = new ConcurrentHashMap<>();
 
     CampaignWorkers(CampaignSender sender, SendStarter starter, CampaignRepository campaigns,
-                    TransactionTemplate transactions, @Value("${audience.mail.campaigns-in-parallel:2}") int parallel) {
+                    TransactionTemplate transactions, MailProperties mail) {
+        int parallel = mail.campaignsInParallel();
         this.sender = sender;
         this.starter = starter;
         this.campaigns = campaigns;

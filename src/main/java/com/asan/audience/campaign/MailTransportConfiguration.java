@@ -23,7 +23,8 @@ class MailTransportConfiguration {
     @Bean
     MailTransport mailTransport(ObjectProvider<JavaMailSenderImpl> smtp,
                                 @Value("${audience.data-dir}") String dataDir,
-                                @Value("${audience.mail.max-idle:PT30S}") java.time.Duration maxIdle) {
+                                MailProperties mail) {
+        java.time.Duration maxIdle = mail.maxIdle();
         JavaMailSenderImpl sender = smtp.getIfAvailable();
         if (sender != null) {
             java.util.Properties properties = sender.getJavaMailProperties();

@@ -11,7 +11,6 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,8 +44,9 @@ class TrackingKeys {
     private volatile Keys keys;
 
     TrackingKeys(DSLContext db, TransactionTemplate transactions, Clock clock,
-                 @Value("${audience.tracking.key-max-age:P365D}") Duration maxAge,
-                 @Value("${audience.tracking.previous-key-valid-for:P90D}") Duration previousValidFor) {
+                 TrackingProperties properties) {
+        Duration maxAge = properties.keyMaxAge();
+        Duration previousValidFor = properties.previousKeyValidFor();
         this.db = db;
         this.transactions = transactions;
         this.clock = clock;

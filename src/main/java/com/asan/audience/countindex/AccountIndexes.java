@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -38,9 +37,10 @@ class AccountIndexes {
     private final IndexMetrics metrics;
 
     AccountIndexes(LeadSnapshots snapshots, IndexSnapshots stored, MeterRegistry registry,
-                   @Value("${audience.count-index.max-bytes:2147483648}") long maxBytes,
-                   @Value("${audience.count-index.enabled:true}") boolean enabled,
-                   @Value("${audience.count-index.snapshots:true}") boolean snapshotsEnabled) {
+                   CountIndexProperties properties) {
+        long maxBytes = properties.maxBytes();
+        boolean enabled = properties.enabled();
+        boolean snapshotsEnabled = properties.snapshots();
         this.snapshots = snapshots;
         this.stored = stored;
         this.snapshotsEnabled = snapshotsEnabled;

@@ -18,7 +18,6 @@ import java.util.Map;
 import org.jooq.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,9 +43,9 @@ class ImportRunner {
 
     ImportRunner(ImportRepository imports, ImportFileStore files, ImportOptionsJson optionsJson,
                  LeadBulkWriter writer, CustomFieldFacade customFields, AccountFacade accounts,
-                 TransactionTemplate transactions,
-                 @Value("${audience.intake.batch-size:2000}") int batchSize,
-                 @Value("${audience.intake.lease:PT30S}") Duration lease) {
+                 TransactionTemplate transactions, IntakeProperties intake) {
+        int batchSize = intake.batchSize();
+        Duration lease = intake.lease();
         this.imports = imports;
         this.files = files;
         this.optionsJson = optionsJson;

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -34,7 +33,8 @@ class ImportWorkers {
     private final Map<Long, CompletableFuture<String>> finished = new ConcurrentHashMap<>();
     private final Map<Long, Boolean> active = new ConcurrentHashMap<>();
 
-    ImportWorkers(ImportRunner runner, ImportRepository imports, @Value("${audience.intake.workers:2}") int workers) {
+    ImportWorkers(ImportRunner runner, ImportRepository imports, IntakeProperties intake) {
+        int workers = intake.workers();
         this.runner = runner;
         this.imports = imports;
         this.executor = DaemonThreads.pool(workers, "import", true);

@@ -3,7 +3,6 @@ package com.asan.audience.intake;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,11 +18,10 @@ class SubmissionLimiter {
     private final int perForm;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    SubmissionLimiter(Clock clock, @Value("${audience.intake.forms.per-ip-per-minute:10}") int perIp,
-                      @Value("${audience.intake.forms.per-form-per-minute:300}") int perForm) {
+    SubmissionLimiter(Clock clock, FormLimitsProperties limits) {
         this.clock = clock;
-        this.perIp = perIp;
-        this.perForm = perForm;
+        this.perIp = limits.perIpPerMinute();
+        this.perForm = limits.perFormPerMinute();
     }
 
     private static final class Window {

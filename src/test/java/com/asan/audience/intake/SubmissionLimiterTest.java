@@ -12,7 +12,7 @@ class SubmissionLimiterTest {
     @Test
     void limitsEachAddressAndTheWholeFormPerMinute() {
         Instant start = Instant.parse("2026-11-26T10:00:00Z");
-        SubmissionLimiter limiter = new SubmissionLimiter(Clock.fixed(start, ZoneOffset.UTC), 2, 5);
+        SubmissionLimiter limiter = new SubmissionLimiter(Clock.fixed(start, ZoneOffset.UTC), limits(2, 5));
         assertThat(limiter.allow("f", "1.1.1.1")).isTrue();
         assertThat(limiter.allow("f", "1.1.1.1")).isTrue();
         assertThat(limiter.allow("f", "1.1.1.1")).as("third from one address").isFalse();
@@ -21,7 +21,12 @@ class SubmissionLimiterTest {
         assertThat(limiter.allow("f", "4.4.4.4")).as("sixth for the form").isFalse();
         assertThat(limiter.allow("g", "1.1.1.1")).as("another form has its own budget").isTrue();
 
-        SubmissionLimiter nextMinute = new SubmissionLimiter(Clock.fixed(start.plusSeconds(60), ZoneOffset.UTC), 2, 5);
+        SubmissionLimiter nextMinute = new SubmissionLimiter(Clock.fixed(start.plusSeconds(60), ZoneOffset.UTC),
+                limits(2, 5));
         assertThat(nextMinute.allow("f", "1.1.1.1")).isTrue();
+    }
+
+    private static FormLimitsProperties limits(int perIp, int perForm) {
+        return new FormLimitsProperties(perIp, perForm);
     }
 }
