@@ -113,9 +113,7 @@ final class CampaignContentReader {
 
     /** Every tracked link must become a valid URL (merge tags stand for a value): refused at save, not at send. */
     private static void checkLinks(String html, List<FieldViolation> violations) {
-        java.util.regex.Matcher links = MessageRenderer.HREF.matcher(html);
-        while (links.find()) {
-            String href = org.springframework.web.util.HtmlUtils.htmlUnescape(links.group(2));
+        for (String href : HtmlLinks.webLinks(html)) {
             if (Links.normalize(href.replaceAll("\\{\\{[^}]*}}", "x")).isEmpty()) {
                 violations.add(new FieldViolation("html", "the link " + (href.length() > 200
                         ? href.substring(0, 200) + "…" : href) + " is not a valid web address"));

@@ -20,8 +20,6 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 class MessageRenderer {
 
-    static final Pattern HREF = Pattern.compile("(?i)(<a\\s[^>]*?href\\s*=\\s*\")(https?://[^\"]+)(\")");
-
     private final TrackingTokens tokens;
     private final String publicUrl;
     private final Map<String, String> textTemplates = new java.util.concurrent.ConcurrentHashMap<>();
@@ -67,22 +65,12 @@ class MessageRenderer {
         return textTemplates.computeIfAbsent(html, HtmlText::of);
     }
 
+    /** Web links go through the click tracker, signed with their normalised target; others stay as written. */
     private String trackLinks(String html, String token) {
-        Matcher matcher = HREF.matcher(html);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String target = Links.normalize(HtmlUtils.htmlUnescape(matcher.group(2))).orElse(null);
-            if (target == null) { // not a link any client could open (refused at save unless a merge tag made it)
-                matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group()));
-                continue;
-            }
-            String tracked = publicUrl + "/t/c/" + token + "?u=" + URLEncoder.encode(target, StandardCharsets.UTF_8)
-                    + "&s=" + tokens.linkSignature(token, target);
-            matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group(1)
-                    + HtmlUtils.htmlEscape(tracked) + matcher.group(3)));
-        }
-        matcher.appendTail(out);
-        return out.toString();
+        return HtmlLinks.rewrite(html, href -> Links.normalize(href)
+                .map(target -> publicUrl + "/t/c/" + token + "?u=" + URLEncoder.encode(target, StandardCharsets.UTF_8)
+                        + "&s=" + tokens.linkSignature(token, target))
+                .orElse(null)); // not a link any client could open (refused at save unless a merge tag made it)
     }
 
     private static String insertAfterBodyStart(String html, String fragment) {
