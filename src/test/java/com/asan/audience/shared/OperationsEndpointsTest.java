@@ -16,6 +16,13 @@ class OperationsEndpointsTest extends ApiTestBase {
         var openApi = anonymous().get("/v3/api-docs");
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.body()).contains("/api/leads").contains("/api/team-members");
+        var docs = openApi.json();
+        assertThat(docs.get("info").get("title").asString()).isEqualTo("Asan Audience API");
+        assertThat(docs.get("components").get("securitySchemes").get("apiKey").get("scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(docs.get("components").get("securitySchemes").get("basic").get("scheme").asString())
+                .isEqualTo("basic");
+        assertThat(docs.get("security").size()).isEqualTo(2);
         assertThat(anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }
