@@ -37,12 +37,9 @@ public record SegmentDraft(String name, String description, Object criteria) {
     /** Checks every part and reports all violations at once; {@code parse} reads criteria for the account. */
     Checked check(Function<Object, Group> parse) {
         List<FieldViolation> violations = new ArrayList<>();
-        String cleanName = TextLimits.clean(name, "name", violations);
+        String cleanName = TextLimits.clean(name, "name", 200, violations);
         if (cleanName == null && violations.isEmpty()) {
             violations.add(new FieldViolation("name", "is required"));
-        }
-        if (cleanName != null && cleanName.length() > 200) {
-            violations.add(new FieldViolation("name", "must be at most 200 characters"));
         }
         String cleanDescription = TextLimits.clean(description, "description", violations);
         Group parsed = null;

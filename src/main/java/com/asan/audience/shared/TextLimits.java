@@ -16,6 +16,11 @@ public final class TextLimits {
      * surrogate pair (the driver would store a '?' in its place).
      */
     public static String clean(String value, String path, List<FieldViolation> violations) {
+        return clean(value, path, MAX_TEXT, violations);
+    }
+
+    /** As {@link #clean(String, String, List)}, with a limit of {@code max} characters (at most {@link #MAX_TEXT}). */
+    public static String clean(String value, String path, int max, List<FieldViolation> violations) {
         if (value == null) {
             return null;
         }
@@ -25,8 +30,8 @@ public final class TextLimits {
             return null;
         }
         String trimmed = value.strip();
-        if (trimmed.length() > MAX_TEXT) {
-            violations.add(new FieldViolation(path, "must be at most " + MAX_TEXT + " characters"));
+        if (trimmed.length() > max) {
+            violations.add(new FieldViolation(path, "must be at most " + max + " characters"));
             return null;
         }
         return trimmed.isEmpty() ? null : trimmed;

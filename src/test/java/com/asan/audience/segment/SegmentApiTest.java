@@ -53,6 +53,17 @@ class SegmentApiTest extends ApiTestBase {
     }
 
     @Test
+    void aNameOverTwoHundredCharactersIsRefusedWithTheRealLimit() {
+        for (int length : new int[] {201, 1500}) {
+            Api.Response refused = api.post("/api/segments", Map.of("name", "n".repeat(length), "criteria",
+                    Map.of("match", "all", "conditions", List.of())));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("message").asString())
+                    .isEqualTo("must be at most 200 characters");
+        }
+    }
+
+    @Test
     void previewCountsAndSamples() {
         Api.Response response = api.post("/api/segments/preview", Map.of("criteria",
                 all(cond("status", "is", "Hot"), cond("source", "is", "Facebook"))));
