@@ -217,8 +217,18 @@ public class CampaignSendFacade {
             throw new ConflictException("status", "Only a draft or scheduled campaign can be sent (status "
                     + campaign.status() + ")");
         }
+        if (campaign.html() != null && campaign.html().contains(PLACEHOLDER_PARAGRAPH)) {
+            throw new ConflictException("html", "The email still holds the placeholder paragraph \u201c\u2026\u201d: "
+                    + "write its content before sending");
+        }
         return campaign;
     }
+
+    /** The paragraph a new campaign's body starts with, to be replaced before it may be sent. */
+    public static final String PLACEHOLDER_PARAGRAPH = "<p>\u2026</p>";
+
+    /** The body a new campaign starts with in the campaign form. */
+    public static final String STARTER_HTML = "<p>Hi {{first_name|there}},</p>\n" + PLACEHOLDER_PARAGRAPH;
 
     private boolean exists(long accountId, long segmentId) {
         try {

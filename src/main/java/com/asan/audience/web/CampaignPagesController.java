@@ -191,7 +191,7 @@ class CampaignPagesController {
         }
         values.putAll(submitted);
         values.putIfAbsent("excludeSegmentIds", List.of());
-        values.putIfAbsent("html", "<p>Hi {{first_name|there}},</p>\n<p>…</p>");
+        values.putIfAbsent("html", CampaignSendFacade.STARTER_HTML);
         return values;
     }
 

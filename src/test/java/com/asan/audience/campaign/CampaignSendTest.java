@@ -41,6 +41,23 @@ class CampaignSendTest extends ApiTestBase {
     CampaignSendFacade campaigns;
 
     @Test
+    void aCampaignStillHoldingThePlaceholderCannotBeSentOrScheduled() {
+        TestAccount account = newAccount();
+        Api api = account.api();
+        api.patch("/api/account", Map.of("postalAddress", "1 Main St, Halifax NS"));
+        long segment = api.post("/api/segments", Map.of("name", "All", "criteria",
+                Map.of("match", "all", "conditions", List.of()))).id();
+        long id = api.post("/api/campaigns", Map.of("name", "Draft", "subject", "S", "fromName", "A",
+                "fromEmail", "a@x.example", "segmentId", segment, "html", CampaignSendFacade.STARTER_HTML)).id();
+        Api.Response send = api.post("/api/campaigns/" + id + "/send", null);
+        assertThat(send.status()).isEqualTo(409);
+        assertThat(send.json().get("errors").get(0).get("path").asString()).isEqualTo("html");
+        assertThat(api.post("/api/campaigns/" + id + "/schedule", Map.of("sendAt", "2099-01-01T09:00:00Z")).status())
+                .isEqualTo(409);
+        assertThat(api.get("/api/campaigns/" + id).json().get("status").asString()).isEqualTo("draft");
+    }
+
+    @Test
     void recipientsAreComputedAtSendTimeAndSuppressedLeadsAreSkippedWithReasons() throws Exception {
         TestAccount account = newAccount();
         Api api = account.api();

@@ -53,6 +53,8 @@ class CampaignBrowserTest extends BrowserTestBase {
         browser.findElement(By.name("subject")).sendKeys("Hi {{first_name|there}}");
         browser.findElement(By.name("fromName")).sendKeys("Asan Realty");
         browser.findElement(By.name("fromEmail")).sendKeys("news@asan.example");
+        browser.findElement(By.name("html")).clear(); // the starter body's placeholder cannot be sent
+        browser.findElement(By.name("html")).sendKeys("<p>Hi {{first_name|there}}, come to the open house.</p>");
         browser.findElement(By.id("save-campaign")).click();
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send-now")));
