@@ -24,6 +24,14 @@ class SessionValidityFilter extends OncePerRequestFilter {
         this.repository = repository;
     }
 
+    /** Static files read no data: they cost no query, even when the browser sends its session cookie with them. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
+                || path.startsWith("/img/") || path.startsWith("/favicon.");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
