@@ -33,7 +33,7 @@ class SecurityBrowserTest extends BrowserTestBase {
         List<String> cspErrors = new ArrayList<>();
         for (String path : List.of("/leads", "/leads/" + lead, "/audience", "/audience/segments/new",
                 "/audience/segments/" + segment, "/campaigns", "/campaigns/new", "/leads/import", "/settings/forms",
-                "/settings/audit")) {
+                "/settings/audit", "/swagger-ui/index.html")) {
             browser.get(url(path));
             wait.until(d -> ((JavascriptExecutor) d).executeScript("return document.readyState").equals("complete"));
             consoleMessages().stream().filter(m -> m.contains("Content Security Policy") || m.contains("SEVERE"))
