@@ -146,6 +146,7 @@ public class FormFacade {
         Map<String, CustomFieldDefinition> custom = customFields.fieldsByKey(accountId);
         Map<String, Object> json = new LinkedHashMap<>();
         Map<String, Object> customValues = new LinkedHashMap<>();
+        List<String> tags = new java.util.ArrayList<>(form.tags());
         List<FieldViolation> violations = new java.util.ArrayList<>();
         fields.forEach((name, raw) -> {
             String value = raw == null ? "" : raw.strip();
@@ -165,6 +166,9 @@ public class FormFacade {
                     }
                 }
                 case "phone", "tel", "telephone", "mobile", "phonenumber" -> json.put("phone", value);
+                case "tags", "tag" -> java.util.Arrays.stream(value.split(",")).map(String::strip)
+                        .filter(tag -> !tag.isEmpty() && tags.stream().noneMatch(tag::equalsIgnoreCase))
+                        .forEach(tags::add);
                 default -> {
                     CustomFieldDefinition field = custom.get(name);
                     if (field != null) {
@@ -193,8 +197,8 @@ public class FormFacade {
         if (!customValues.isEmpty()) {
             json.put("customFields", customValues);
         }
-        if (!form.tags().isEmpty()) {
-            json.put("tags", form.tags());
+        if (!tags.isEmpty()) {
+            json.put("tags", tags); // the form's own, then the submitted ones; a repeat submission adds them
         }
         json.put("lastActiveAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString());
         return json;

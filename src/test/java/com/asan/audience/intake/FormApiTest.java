@@ -75,6 +75,19 @@ class FormApiTest extends ApiTestBase {
     }
 
     @Test
+    void submittedTagsAreStoredAndARepeatSubmissionAddsItsOwn() {
+        TestAccount account = newAccount();
+        String key = form(account.api(), null);
+        assertThat(postForm(key, SITE, "email=tagged%40example.com&tags=Buyer").status()).isEqualTo(200);
+        assertThat(lead(account, "tagged@example.com").get("tags").toString()).contains("Buyer", "web form");
+        assertThat(postJson(key, SITE, Map.of("email", "tagged@example.com", "tags", "VIP, First-time buyer"))
+                .status()).isEqualTo(202);
+        JsonNode tags = lead(account, "tagged@example.com").get("tags");
+        assertThat(tags.toString()).contains("Buyer", "VIP", "First-time buyer", "web form");
+        assertThat(leads(account, "tagged@example.com")).isOne();
+    }
+
+    @Test
     void repeatSubmissionsUpdateTheSameLead() {
         TestAccount account = newAccount();
         account.api().post("/api/custom-fields", Map.of("key", "budget", "label", "Budget", "type", "number"));
