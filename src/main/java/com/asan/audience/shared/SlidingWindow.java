@@ -32,12 +32,7 @@ public final class SlidingWindow {
             return Duration.ZERO;
         }
         synchronized (recent) {
-            prune(recent);
-            if (recent.size() < max) {
-                return Duration.ZERO;
-            }
-            Duration wait = Duration.between(clock.instant(), recent.peekFirst().plus(window));
-            return wait.isNegative() ? Duration.ZERO : wait;
+            return waitFor(recent);
         }
     }
 
@@ -53,13 +48,11 @@ public final class SlidingWindow {
     public Duration tryRecord(String key) {
         Deque<Instant> recent = events.computeIfAbsent(key, k -> new ArrayDeque<>());
         synchronized (recent) {
-            prune(recent);
-            if (recent.size() >= max) {
-                Duration wait = Duration.between(clock.instant(), recent.peekFirst().plus(window));
-                return wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait;
+            Duration wait = waitFor(recent);
+            if (wait.isZero()) {
+                recent.addLast(clock.instant());
             }
-            recent.addLast(clock.instant());
-            return Duration.ZERO;
+            return wait;
         }
     }
 
@@ -75,6 +68,16 @@ public final class SlidingWindow {
                 return recent.isEmpty();
             }
         });
+    }
+
+    /** Zero under the limit; otherwise until the oldest event leaves the window (at least a second). Holds the lock. */
+    private Duration waitFor(Deque<Instant> recent) {
+        prune(recent);
+        if (recent.size() < max) {
+            return Duration.ZERO;
+        }
+        Duration wait = Duration.between(clock.instant(), recent.peekFirst().plus(window));
+        return wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait;
     }
 
     private void prune(Deque<Instant> recent) {
